@@ -1,0 +1,72 @@
+import { Gradient, Workspace, backpropInto, clearGradient, workspace, zeroGradient } from "./backprop";
+import { Cost } from "./cost";
+import { Dataset, imageOf } from "./data/dataset";
+import { Network, argmax, cloneNetwork } from "./network";
+
+/**
+ * An engine carries out SGD steps. The readable engine below is the lesson's code, example by example;
+ * the fast engine (fast.ts) does the same arithmetic in WebAssembly as matrix products over a batch.
+ * Both keep their own copy of the parameters while they train and write it back with `store`, so the
+ * network a learner holds is always the one from the last finished epoch.
+ */
+export interface Engine {
+  readonly name: EngineName;
+  /** Takes the network's weights and biases as the starting point. */
+  load(net: Network): void;
+  /**
+   * One gradient-descent step on the minibatch order[start..end) of `data`:
+   *   w ← decay · w − (eta / m) Σ_x ∂C_x/∂w,   b ← b − (eta / m) Σ_x ∂C_x/∂b
+   * (decay is 1 without L2 regularisation). Afterwards `batch` holds the summed cost of those examples
+   * and how many the network got right, both from the forward pass before the step.
+   */
+  step(data: Dataset, order: Uint32Array, start: number, end: number, eta: number, decay: number): void;
+  readonly batch: { cost: number; correct: number };
+  /** Writes the engine's weights and biases into `net`. */
+  store(net: Network): void;
+}
+
+export type EngineName = "fast" | "readable";
+
+/** The lesson's backprop, one example at a time, summed into one gradient per minibatch. */
+export function readableEngine(net: Network, cost: Cost): Engine {
+  let working: Network = cloneNetwork(net);
+  const ws: Workspace = workspace(net.sizes);
+  const grad: Gradient = zeroGradient(net.sizes);
+  const outputLayer = net.sizes.length - 1;
+  const batch = { cost: 0, correct: 0 };
+
+  const step = (data: Dataset, order: Uint32Array, start: number, end: number, eta: number, decay: number): void => {
+    clearGradient(grad);
+    batch.cost = 0;
+    batch.correct = 0;
+    for (let n = start; n < end; n++) {
+      const i = order[n];
+      const label = data.labels[i];
+      batch.cost += backpropInto(working, cost, imageOf(data, i, ws.input), label, ws, grad);
+      if (argmax(ws.pass.activations[outputLayer]) === label) batch.correct++;
+    }
+    const rate = eta / (end - start);
+    for (let l = 0; l < working.weights.length; l++) {
+      const w = working.weights[l].data, nw = grad.nablaW[l].data;
+      for (let i = 0; i < w.length; i++) w[i] = decay * w[i] - rate * nw[i];
+      const b = working.biases[l], nb = grad.nablaB[l];
+      for (let j = 0; j < b.length; j++) b[j] -= rate * nb[j];
+    }
+  };
+
+  return {
+    name: "readable",
+    batch,
+    load: (from) => { working = cloneNetwork(from); },
+    step,
+    store: (into) => copyParameters(working, into),
+  };
+}
+
+/** Copies weights and biases from one network into another of the same sizes. */
+export function copyParameters(from: Network, into: Network): void {
+  for (let l = 0; l < from.weights.length; l++) {
+    into.weights[l].data.set(from.weights[l].data);
+    into.biases[l].set(from.biases[l]);
+  }
+}

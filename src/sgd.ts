@@ -1,0 +1,166 @@
+import { CostName, costNamed } from "./cost";
+import { Dataset, imageSize } from "./data/dataset";
+import { Engine, EngineName, readableEngine } from "./engine";
+import { evaluate } from "./evaluate";
+import { Network, cloneNetwork } from "./network";
+import { createRandom, shuffleInPlace } from "./random";
+import { checkNonNegative, checkPositive, checkWholeNumber } from "./validate";
+
+/**
+ * Minibatch stochastic gradient descent (lesson 07). The true gradient needs every training example;
+ * SGD shuffles the examples, cuts them into minibatches, and takes one quick, slightly wrong step per
+ * minibatch: the stumbling walker who gets downhill sooner than the careful one.
+ */
+export interface TrainOptions {
+  /** The learning rate η: how far each step moves against the gradient. */
+  eta: number;
+  /** Examples per minibatch: 1, 10, 100, or the whole set for full-batch gradient descent. */
+  batchSize: number;
+  epochs: number;
+  cost?: CostName;
+  /** L2 regularisation λ: each step also shrinks weights by a factor 1 − η·λ/n. Default 0. */
+  lambda?: number;
+  /** Seeds the shuffles (the network's initial weights have their own seed). */
+  seed?: number;
+  /** Shuffle before each epoch (default true); false keeps the data's own order. */
+  shuffle?: boolean;
+  engine?: EngineName;
+  /** Evaluated after every epoch when given. */
+  test?: Dataset;
+  /** Also evaluate the whole training set after each epoch (default true). */
+  evaluateTraining?: boolean;
+  /** Called after each minibatch; return "stop" to end training after this epoch's batch. */
+  onBatch?: (report: BatchReport) => void | "stop";
+  /** Called after each epoch; return "stop" to end training there. */
+  onEpoch?: (report: EpochReport) => void | "stop";
+}
+
+export interface BatchReport {
+  readonly epoch: number;
+  readonly batch: number;
+  readonly batches: number;
+  /** The minibatch's average cost, from its forward pass before the step. */
+  readonly cost: number;
+  readonly accuracy: number;
+}
+
+export interface EpochReport {
+  readonly epoch: number;
+  /** Average cost over the training set (after the epoch; during it, if evaluateTraining is false). */
+  readonly cost: number;
+  readonly trainAccuracy: number;
+  readonly testAccuracy: number | null;
+  readonly testCost: number | null;
+  readonly examplesPerSecond: number;
+  readonly seconds: number;
+}
+
+/** Training stopped because the cost became NaN or infinite, or kept growing. */
+export class DivergenceError extends Error {
+  constructor(message: string, readonly epoch: number, readonly batch: number) {
+    super(message);
+    this.name = "DivergenceError";
+  }
+}
+
+const engines: Record<EngineName, ((net: Network, options: Required<Pick<TrainOptions, "cost" | "batchSize">>) => Engine) | undefined> = {
+  readable: (net, o) => readableEngine(net, costNamed(o.cost)),
+  fast: undefined,
+};
+
+/** Lets fast.ts plug in the WebAssembly engine without sgd.ts loading it for every lesson. */
+export function registerEngine(name: EngineName, make: (net: Network, options: { cost: CostName; batchSize: number }) => Engine): void {
+  engines[name] = make;
+}
+
+/** Refuses bad hyperparameters up front, each with its allowed range. */
+export function checkTrainOptions(net: Network, data: Dataset, options: TrainOptions): void {
+  checkPositive("the learning rate eta", options.eta, " (try 0.1 to 3)");
+  checkWholeNumber("the batch size", options.batchSize, 1, Math.max(1, data.count));
+  checkWholeNumber("the number of epochs", options.epochs, 1);
+  checkNonNegative("the L2 strength lambda", options.lambda ?? 0);
+  costNamed(options.cost ?? "quadratic");
+  if (data.count < 1) throw new RangeError(`"${data.name}" has no images to train on`);
+  if (imageSize(data) !== net.sizes[0]) {
+    throw new RangeError(`"${data.name}" has ${imageSize(data)} pixels per image but the network's input layer has ${net.sizes[0]} neurons; use a first layer of ${imageSize(data)}`);
+  }
+}
+
+/**
+ * Trains `net` in place with minibatch SGD and returns one report per epoch. The network is updated at the
+ * end of each epoch, so stopping early (Kernel > Interrupt, "stop" from a callback) leaves the last
+ * finished epoch's network. If training diverges it throws a DivergenceError and `net` keeps the
+ * parameters of the last good epoch.
+ */
+export function train(net: Network, data: Dataset, options: TrainOptions): EpochReport[] {
+  checkTrainOptions(net, data, options);
+  const { eta, batchSize, epochs } = options;
+  const cost = options.cost ?? "quadratic";
+  const decay = 1 - (eta * (options.lambda ?? 0)) / data.count;
+  const make = engines[options.engine ?? "readable"];
+  if (!make) throw new RangeError(`the "${options.engine}" engine is not available; use engine: "readable"`);
+  const engine = make(net, { cost, batchSize });
+  engine.load(net);
+
+  const random = createRandom(options.seed ?? 1);
+  const order = new Uint32Array(data.count);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  const batches = Math.ceil(data.count / batchSize);
+  const reports: EpochReport[] = [];
+  let rising = 0;
+
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    if (options.shuffle !== false) shuffleInPlace(order, random);
+    let seenCost = 0, seenCorrect = 0, stop = false;
+    const started = performance.now();
+    for (let b = 0; b < batches; b++) {
+      const start = b * batchSize, end = Math.min(start + batchSize, data.count);
+      engine.step(data, order, start, end, eta, decay);
+      const batchCost = engine.batch.cost;
+      if (!Number.isFinite(batchCost)) throw diverged(epoch, b + 1, "the cost became " + batchCost, eta);
+      seenCost += batchCost;
+      seenCorrect += engine.batch.correct;
+      if (options.onBatch?.({ epoch, batch: b + 1, batches, cost: batchCost / (end - start), accuracy: engine.batch.correct / (end - start) }) === "stop") {
+        stop = true;
+        break;
+      }
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const scratch = cloneNetwork(net);
+    engine.store(scratch);
+    if (!allFinite(scratch)) throw diverged(epoch, batches, "a weight became infinite", eta);
+    const train = options.evaluateTraining === false ? null : evaluate(scratch, data, costNamed(cost));
+    const test = options.test ? evaluate(scratch, options.test, costNamed(cost)) : null;
+    const report: EpochReport = {
+      epoch,
+      cost: train ? train.cost : seenCost / data.count,
+      trainAccuracy: train ? train.accuracy : seenCorrect / data.count,
+      testAccuracy: test ? test.accuracy : null,
+      testCost: test ? test.cost : null,
+      examplesPerSecond: data.count / Math.max(seconds, 1e-9),
+      seconds,
+    };
+    const previous = reports[reports.length - 1];
+    rising = previous && report.cost > previous.cost * 1.05 ? rising + 1 : 0;
+    if (!Number.isFinite(report.cost)) throw diverged(epoch, batches, "the cost became " + report.cost, eta);
+    if (rising >= 5) throw diverged(epoch, batches, "the cost grew for 5 epochs in a row", eta);
+    engine.store(net); // only a good epoch reaches the learner's network
+    reports.push(report);
+    if (options.onEpoch?.(report) === "stop" || stop) break;
+  }
+  return reports;
+}
+
+function diverged(epoch: number, batch: number, what: string, eta: number): DivergenceError {
+  return new DivergenceError(
+    `training diverged in epoch ${epoch}, minibatch ${batch}: ${what}; lower the learning rate (eta is ${eta}, try ${eta / 10}). The network keeps the parameters of the last good epoch.`,
+    epoch, batch);
+}
+
+function allFinite(net: Network): boolean {
+  for (let l = 0; l < net.weights.length; l++) {
+    for (const v of net.weights[l].data) if (!Number.isFinite(v)) return false;
+    for (const v of net.biases[l]) if (!Number.isFinite(v)) return false;
+  }
+  return true;
+}
