@@ -14,3 +14,4 @@ export * from "./sgd";
 export * from "./validate";
 export * from "./data/dataset";
 export * from "./data/embedded";
+export * from "./data/transform";

@@ -29,7 +29,7 @@ export interface TrainOptions {
   test?: Dataset;
   /** Also evaluate the whole training set after each epoch (default true). */
   evaluateTraining?: boolean;
-  /** Called after each minibatch; return "stop" to end training after this epoch's batch. */
+  /** Called after each minibatch; return "stop" to end training now (the unfinished epoch is dropped). */
   onBatch?: (report: BatchReport) => void | "stop";
   /** Called after each epoch; return "stop" to end training there. */
   onEpoch?: (report: EpochReport) => void | "stop";
@@ -87,12 +87,18 @@ export function checkTrainOptions(net: Network, data: Dataset, options: TrainOpt
 }
 
 /**
- * Trains `net` in place with minibatch SGD and returns one report per epoch. The network is updated at the
- * end of each epoch, so stopping early (Kernel > Interrupt, "stop" from a callback) leaves the last
- * finished epoch's network. If training diverges it throws a DivergenceError and `net` keeps the
- * parameters of the last good epoch.
+ * Minibatch SGD one epoch at a time, so a caller can pause between epochs (to draw, or to notice Ctrl-C).
+ * `nextEpoch()` runs one epoch and returns its report, or null when every epoch is done or a callback
+ * said "stop" (a stopped epoch is thrown away). The learner's network is updated only at the end of each
+ * finished epoch, so stopping early, or an interrupt, leaves the last finished epoch's network.
+ * If training diverges nextEpoch throws a DivergenceError and the network keeps the last good epoch.
  */
-export function train(net: Network, data: Dataset, options: TrainOptions): EpochReport[] {
+export interface Trainer {
+  nextEpoch(): EpochReport | null;
+  readonly reports: readonly EpochReport[];
+}
+
+export function trainer(net: Network, data: Dataset, options: TrainOptions): Trainer {
   checkTrainOptions(net, data, options);
   const { eta, batchSize, epochs } = options;
   const cost = options.cost ?? "quadratic";
@@ -108,29 +114,32 @@ export function train(net: Network, data: Dataset, options: TrainOptions): Epoch
   const batches = Math.ceil(data.count / batchSize);
   const reports: EpochReport[] = [];
   let rising = 0;
+  let finished = false;
 
-  for (let epoch = 1; epoch <= epochs; epoch++) {
+  const nextEpoch = (): EpochReport | null => {
+    const epoch = reports.length + 1;
+    if (finished || epoch > epochs) return null;
     if (options.shuffle !== false) shuffleInPlace(order, random);
-    let seenCost = 0, seenCorrect = 0, stop = false;
+    let seenCost = 0, seenCorrect = 0;
     const started = performance.now();
     for (let b = 0; b < batches; b++) {
       const start = b * batchSize, end = Math.min(start + batchSize, data.count);
       engine.step(data, order, start, end, eta, decay);
       const batchCost = engine.batch.cost;
-      if (!Number.isFinite(batchCost)) throw diverged(epoch, b + 1, "the cost became " + batchCost, eta);
+      if (!Number.isFinite(batchCost)) throw stop(diverged(epoch, b + 1, "the cost became " + batchCost, eta));
       seenCost += batchCost;
       seenCorrect += engine.batch.correct;
-      if (options.onBatch?.({ epoch, batch: b + 1, batches, cost: batchCost / (end - start), accuracy: engine.batch.correct / (end - start) }) === "stop") {
-        stop = true;
-        break;
+      if (options.onBatch) {
+        const m = end - start;
+        if (options.onBatch({ epoch, batch: b + 1, batches, cost: batchCost / m, accuracy: engine.batch.correct / m }) === "stop") return stop(null);
       }
     }
     const seconds = (performance.now() - started) / 1000;
-    const scratch = cloneNetwork(net);
-    engine.store(scratch);
-    if (!allFinite(scratch)) throw diverged(epoch, batches, "a weight became infinite", eta);
-    const train = options.evaluateTraining === false ? null : evaluate(scratch, data, costNamed(cost));
-    const test = options.test ? evaluate(scratch, options.test, costNamed(cost)) : null;
+    const trained = cloneNetwork(net);
+    engine.store(trained);
+    if (!allFinite(trained)) throw stop(diverged(epoch, batches, "a weight became infinite", eta));
+    const train = options.evaluateTraining === false ? null : evaluate(trained, data, costNamed(cost));
+    const test = options.test ? evaluate(trained, options.test, costNamed(cost)) : null;
     const report: EpochReport = {
       epoch,
       cost: train ? train.cost : seenCost / data.count,
@@ -142,13 +151,26 @@ export function train(net: Network, data: Dataset, options: TrainOptions): Epoch
     };
     const previous = reports[reports.length - 1];
     rising = previous && report.cost > previous.cost * 1.05 ? rising + 1 : 0;
-    if (!Number.isFinite(report.cost)) throw diverged(epoch, batches, "the cost became " + report.cost, eta);
-    if (rising >= 5) throw diverged(epoch, batches, "the cost grew for 5 epochs in a row", eta);
+    if (!Number.isFinite(report.cost)) throw stop(diverged(epoch, batches, "the cost became " + report.cost, eta));
+    if (rising >= 5) throw stop(diverged(epoch, batches, "the cost grew for 5 epochs in a row", eta));
     engine.store(net); // only a good epoch reaches the learner's network
     reports.push(report);
-    if (options.onEpoch?.(report) === "stop" || stop) break;
-  }
-  return reports;
+    if (options.onEpoch?.(report) === "stop") finished = true;
+    return report;
+  };
+  const stop = <T>(value: T): T => {
+    finished = true;
+    engine.load(net); // forget the unfinished epoch
+    return value;
+  };
+  return { nextEpoch, reports };
+}
+
+/** Trains `net` in place with minibatch SGD, all epochs at once, and returns one report per epoch. */
+export function train(net: Network, data: Dataset, options: TrainOptions): EpochReport[] {
+  const t = trainer(net, data, options);
+  while (t.nextEpoch()) { /* each call trains one epoch */ }
+  return [...t.reports];
 }
 
 function diverged(epoch: number, batch: number, what: string, eta: number): DivergenceError {

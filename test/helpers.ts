@@ -1,0 +1,17 @@
+import { Dataset } from "../src/data/dataset";
+import { createRandom } from "../src/random";
+
+/** A small random labelled set: `count` images of rows x cols random bytes, labels below `classes`. */
+export function randomDataset(count: number, rows: number, cols: number, classes: number, seed: number): Dataset {
+  const random = createRandom(seed);
+  const pixels = new Uint8Array(count * rows * cols).map(() => random.int(256));
+  const labels = new Uint8Array(count).map(() => random.int(classes));
+  return { name: "random test set", count, rows, cols, pixels, labels };
+}
+
+/** The largest |a_i − b_i|. */
+export function maxDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let max = 0;
+  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i] - b[i]));
+  return max;
+}

@@ -1,0 +1,84 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { Dataset } from "../src/data/dataset";
+import { embeddedSplit } from "../src/data/embedded";
+import { createNetwork } from "../src/network";
+import { DivergenceError, train, trainer } from "../src/sgd";
+import { randomDataset } from "./helpers";
+
+test("one full-batch step on a tiny hand-made set equals the update computed by hand", () => {
+  // One input, one sigmoid output, w = b = 0.5; images x = 1 and x = 0.2, both wanting output 1; eta 2.
+  // By hand: δ = 2(a − 1)·a(1 − a), w' = w − eta·mean(δ·x), b' = b − eta·mean(δ).
+  const data: Dataset = { name: "two pixels", count: 2, rows: 1, cols: 1, pixels: Uint8Array.from([255, 51]), labels: Uint8Array.from([0, 0]) };
+  const net = createNetwork([1, 1], { seed: 1 });
+  net.weights[0].data[0] = 0.5;
+  net.biases[0][0] = 0.5;
+  train(net, data, { eta: 2, batchSize: 2, epochs: 1, engine: "readable", shuffle: false });
+  assert.ok(Math.abs(net.weights[0].data[0] - 0.6381814867048285) < 1e-15, `w = ${net.weights[0].data[0]}`);
+  assert.ok(Math.abs(net.biases[0][0] - 0.767890691250009) < 1e-15, `b = ${net.biases[0][0]}`);
+});
+
+test("the same seed trains the same network, bit for bit; another seed does not", () => {
+  const data = randomDataset(50, 3, 3, 3, 4);
+  const run = (seed: number) => {
+    const net = createNetwork([9, 5, 3], { seed: 1 });
+    const reports = train(net, data, { eta: 1, batchSize: 7, epochs: 3, seed });
+    return { w: Array.from(net.weights[0].data), cost: reports.map((r) => r.cost) };
+  };
+  assert.deepEqual(run(3), run(3));
+  assert.notDeepEqual(run(3).w, run(4).w);
+});
+
+test("any batch size works, including 1, a size that leaves a partial batch, and the whole set", () => {
+  const data = randomDataset(23, 2, 2, 2, 6);
+  for (const batchSize of [1, 5, 23]) {
+    const batches: number[] = [];
+    train(createNetwork([4, 3, 2]), data, { eta: 0.5, batchSize, epochs: 1, onBatch: (b) => { batches.push(b.batch); } });
+    assert.equal(batches.length, Math.ceil(23 / batchSize));
+  }
+});
+
+test("callbacks see every batch and epoch, and returning stop ends training keeping the last finished epoch", () => {
+  const data = randomDataset(30, 2, 2, 2, 2);
+  const net = createNetwork([4, 3, 2], { seed: 2 });
+  const epochs: number[] = [];
+  const reports = train(net, data, { eta: 1, batchSize: 10, epochs: 10, onEpoch: (r) => { epochs.push(r.epoch); return r.epoch === 2 ? "stop" : undefined; } });
+  assert.deepEqual(epochs, [1, 2]);
+  assert.equal(reports.length, 2);
+  const afterTwo = Array.from(net.weights[0].data);
+  const t = trainer(net, data, { eta: 1, batchSize: 10, epochs: 5, onBatch: (b) => (b.batch === 2 ? "stop" : undefined) });
+  assert.equal(t.nextEpoch(), null);
+  assert.deepEqual(Array.from(net.weights[0].data), afterTwo, "a stopped epoch must not reach the network");
+});
+
+test("a learning rate that blows up stops with a DivergenceError naming the epoch and suggesting a lower rate; the network keeps its last good epoch", () => {
+  const data = randomDataset(40, 2, 2, 2, 9);
+  const net = createNetwork([4, 8, 2], { activation: "relu", seed: 3 });
+  const before = Array.from(net.weights[0].data);
+  assert.throws(() => train(net, data, { eta: 1e300, batchSize: 4, epochs: 3, cost: "cross-entropy" }), (e: unknown) => {
+    assert.ok(e instanceof DivergenceError);
+    assert.match(e.message, /training diverged in epoch 1.*lower the learning rate/);
+    return true;
+  });
+  assert.deepEqual(Array.from(net.weights[0].data), before);
+});
+
+test("bad hyperparameters are refused up front with the allowed range", () => {
+  const data = randomDataset(10, 2, 2, 2, 1);
+  const net = createNetwork([4, 2]);
+  assert.throws(() => train(net, data, { eta: 0, batchSize: 1, epochs: 1 }), /eta must be a number greater than 0.*got 0/);
+  assert.throws(() => train(net, data, { eta: -1, batchSize: 1, epochs: 1 }), /got -1/);
+  assert.throws(() => train(net, data, { eta: 1, batchSize: 2.5, epochs: 1 }), /batch size must be a whole number from 1 to 10; got 2.5/);
+  assert.throws(() => train(net, data, { eta: 1, batchSize: 11, epochs: 1 }), /from 1 to 10; got 11/);
+  assert.throws(() => train(net, data, { eta: 1, batchSize: 1, epochs: 0 }), /epochs must be a whole number of at least 1; got 0/);
+  assert.throws(() => train(createNetwork([5, 2]), data, { eta: 1, batchSize: 1, epochs: 1 }), /use a first layer of 4/);
+});
+
+test("784-16-16-10 learns the embedded digits: over 90% test accuracy after 10 epochs (eta 3, batch 10, seed 1)", () => {
+  const { train: trainSet, test: testSet } = embeddedSplit({ seed: 1 });
+  const net = createNetwork([784, 16, 16, 10], { seed: 1 });
+  const reports = train(net, trainSet, { eta: 3, batchSize: 10, epochs: 10, seed: 1, test: testSet });
+  const last = reports[reports.length - 1];
+  assert.ok(reports[0].cost > last.cost, "cost falls");
+  assert.ok(last.testAccuracy! > 0.9, `test accuracy ${last.testAccuracy}`);
+});
