@@ -15,3 +15,4 @@ export * from "./validate";
 export * from "./data/dataset";
 export * from "./data/embedded";
 export * from "./data/transform";
+export * from "./checks/check";

@@ -1,0 +1,64 @@
+/**
+ * Checks for "Your turn" exercises. A check looks at the learner's answer and says either that it is right,
+ * or what is wrong with a hint toward the fix: never a bare "false". Each lesson's checks (in this folder)
+ * are built from these pieces and unit-tested with a right answer and the typical wrong ones.
+ */
+export interface CheckResult {
+  readonly correct: boolean;
+  readonly message: string;
+}
+
+/** A typical mistake: when `matches` says the answer looks like it, `hint` says what to do. */
+export interface Mistake<T> {
+  readonly matches: (answer: T) => boolean;
+  readonly hint: string;
+}
+
+export interface Exercise<T> {
+  /** What the exercise asks for, as the learner would say it ("the number of weights and biases"). */
+  readonly what: string;
+  readonly isRight: (answer: T) => boolean;
+  /** Known wrong answers, tried in order. */
+  readonly mistakes?: readonly Mistake<T>[];
+  /** Said when the answer is wrong in a way no mistake describes. */
+  readonly otherwise: string;
+  /** Said when the answer is right (what it means). */
+  readonly praise?: string;
+}
+
+/** Judges an answer; also prints the verdict, so a notebook cell shows it. */
+export function check<T>(exercise: Exercise<T>, answer: T, print: (line: string) => void = console.log): CheckResult {
+  const result = judge(exercise, answer);
+  print(`${result.correct ? "✅" : "❌"} ${result.message}`);
+  return result;
+}
+
+export function judge<T>(exercise: Exercise<T>, answer: T): CheckResult {
+  let right = false;
+  try {
+    right = exercise.isRight(answer);
+  } catch (error) {
+    return { correct: false, message: `Not yet: checking ${exercise.what} failed with "${(error as Error).message}". ${exercise.otherwise}` };
+  }
+  if (right) return { correct: true, message: `Right: ${exercise.what}${exercise.praise ? `. ${exercise.praise}` : "."}` };
+  for (const mistake of exercise.mistakes ?? []) {
+    let matches = false;
+    try { matches = mistake.matches(answer); } catch { matches = false; }
+    if (matches) return { correct: false, message: `Not yet (${exercise.what}): ${mistake.hint}` };
+  }
+  return { correct: false, message: `Not yet (${exercise.what}): ${exercise.otherwise}` };
+}
+
+/** True when x is a finite number within `tolerance` of `expected` (relative to its size, at least absolute). */
+export function near(x: unknown, expected: number, tolerance = 1e-6): boolean {
+  return typeof x === "number" && Number.isFinite(x) && Math.abs(x - expected) <= tolerance * Math.max(1, Math.abs(expected));
+}
+
+/** True when every entry of xs is near the matching entry of expected. */
+export function allNear(xs: unknown, expected: ArrayLike<number>, tolerance = 1e-6): boolean {
+  if (!xs || typeof (xs as ArrayLike<number>).length !== "number") return false;
+  const a = xs as ArrayLike<number>;
+  if (a.length !== expected.length) return false;
+  for (let i = 0; i < a.length; i++) if (!near(a[i], expected[i], tolerance)) return false;
+  return true;
+}
