@@ -16,3 +16,4 @@ export * from "./data/dataset";
 export * from "./data/embedded";
 export * from "./data/transform";
 export * from "./checks/check";
+export * from "./checks/claim";
