@@ -84,7 +84,12 @@ async function measure(trainers, repeats, trainCount) {
       const result = t.batches[batch];
       result.best = Math.min(...result.seconds);
       result.examplesPerSecond = trainCount / result.best;
-      result.accuracy = (await t.worker.request({ cmd: "accuracy", batch }).catch((error) => ({ error: error.message }))).accuracy ?? null;
+      try {
+        result.accuracy = (await t.worker.request({ cmd: "accuracy", batch })).accuracy;
+      } catch (error) {
+        result.accuracy = null;
+        log(`${t.name} could not report its test accuracy: ${error.message}`);
+      }
     }
   }
 }

@@ -29,7 +29,7 @@ def make_peer(directory, variant):
             order = torch.from_numpy(order)
             for start in range(0, len(order), batch_size):
                 indices = order[start:start + batch_size]
-                step(train_x[indices], train_y[indices])
+                step(torch.index_select(train_x, 0, indices), torch.index_select(train_y, 0, indices))  # faster than x[indices]
 
         def accuracy():
             with torch.no_grad():
@@ -58,12 +58,10 @@ def manual_step(initial, eta):
         delta = (a - y).mul_(2).mul_(a).mul_(1 - a)  # BP1
         for l in reversed(range(len(weights))):
             a_prev = activations[l]
-            nabla_w = delta.t() @ a_prev  # BP4, summed over the minibatch
-            nabla_b = delta.sum(dim=0)  # BP3
-            if l > 0:
-                delta = (delta @ weights[l]).mul_(a_prev).mul_(1 - a_prev)  # BP2, with the weights before the step
-            weights[l].sub_(nabla_w, alpha=rate)
-            biases[l].sub_(nabla_b, alpha=rate)
+            previous = (delta @ weights[l]).mul_(a_prev).mul_(1 - a_prev) if l > 0 else None  # BP2, weights before the step
+            weights[l].addmm_(delta.t(), a_prev, alpha=-rate)  # BP4 summed over the minibatch, and the step, in one call
+            biases[l].add_(delta.sum(dim=0), alpha=-rate)  # BP3
+            delta = previous
 
     return step, lambda x: forward(x)[-1]
 
