@@ -4,6 +4,7 @@
 const thousands = (x) => Math.round(x).toLocaleString("en-US");
 const percent = (x) => (x === null || x === undefined ? "-" : `${(100 * x).toFixed(2)}%`);
 const ratio = (x) => `${x.toFixed(2)}×`;
+const epochs = (n) => `${n} epoch${n === 1 ? "" : "s"}`;
 const seconds = (x) => (x < 10 ? x.toFixed(3) : x.toFixed(1));
 
 /** Floating-point operations to train on one example: the forward pass (2 per weight), BP4 (2 per weight)
@@ -22,9 +23,9 @@ function renderMarkdown(results) {
     "",
     `${settings.sizes.join("-")}, sigmoid, quadratic cost C = Σ (a − y)², eta ${settings.eta}, one thread, data in memory; ` +
       `${data.source}: ${thousands(data.trainCount)} training and ${thousands(data.testCount)} test images. ` +
-      `Each trainer's best of ${settings.repeats} epochs per batch size, interleaved in one run; every trainer starts from ` +
+      `Each trainer's best of ${epochs(settings.repeats)} per batch size, interleaved in one run; every trainer starts from ` +
       `Descent's initial weights (seed ${settings.seed}) and sees the examples in the same order; test accuracy after ` +
-      `those ${settings.repeats} epochs. "Descent ÷" is ${main.label}'s examples/s over that trainer's.`,
+      `those ${epochs(settings.repeats)}. "Descent ÷" is ${main.label}'s examples/s over that trainer's.`,
     "",
     `Measured ${results.date.slice(0, 10)} with \`npm run bench\` on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}, ${machine.platform}.`,
     "",
@@ -91,7 +92,7 @@ function scalingTables(results) {
       `${(r.seconds / scaling.width[0].seconds).toFixed(2)}×`];
   });
   return [
-    `### How the time grows (${label}, batch 10, best of ${scaling.rounds} interleaved epochs)`,
+    `### How the time grows (${label}, batch 10, best of ${epochs(scaling.rounds)}, interleaved)`,
     "",
     ...table(["training images", "seconds per epoch", "examples/s", "time ÷ first row"], sizeRows, ["r", "r", "r", "r"]),
     "",
