@@ -17,3 +17,4 @@ export * from "./data/embedded";
 export * from "./data/transform";
 export * from "./checks/check";
 export * from "./checks/claim";
+export * from "./data/idx";
