@@ -18,3 +18,4 @@ export * from "./data/transform";
 export * from "./checks/check";
 export * from "./checks/claim";
 export * from "./data/idx";
+export * from "./toy/index";
