@@ -87,13 +87,17 @@ export function checkTrainOptions(net: Network, data: Dataset, options: TrainOpt
 }
 
 /**
- * Minibatch SGD one epoch at a time, so a caller can pause between epochs (to draw, or to notice Ctrl-C).
- * `nextEpoch()` runs one epoch and returns its report, or null when every epoch is done or a callback
- * said "stop" (a stopped epoch is thrown away). The learner's network is updated only at the end of each
- * finished epoch, so stopping early, or an interrupt, leaves the last finished epoch's network.
- * If training diverges nextEpoch throws a DivergenceError and the network keeps the last good epoch.
+ * Minibatch SGD that can pause: `advance(ms)` trains minibatches until an epoch ends or about `ms`
+ * milliseconds have passed, so a notebook can redraw and notice Kernel > Interrupt in between.
+ * It returns the epoch's report when one finished, "running" when it paused mid-epoch, and null once every
+ * epoch is done or a callback said "stop" (a stopped epoch is thrown away).
+ * The learner's network is updated only at the end of each finished epoch, so stopping early, or an
+ * interrupt, leaves the last finished epoch's network. If training diverges advance throws a
+ * DivergenceError and the network keeps the last good epoch.
  */
 export interface Trainer {
+  advance(ms?: number): EpochReport | "running" | null;
+  /** Trains one whole epoch: advance() until it ends. */
   nextEpoch(): EpochReport | null;
   readonly reports: readonly EpochReport[];
 }
@@ -115,26 +119,43 @@ export function trainer(net: Network, data: Dataset, options: TrainOptions): Tra
   const reports: EpochReport[] = [];
   let rising = 0;
   let finished = false;
+  // Where the current epoch stands (batch === 0: not started yet).
+  let batch = 0, seenCost = 0, seenCorrect = 0, trainingMs = 0;
 
-  const nextEpoch = (): EpochReport | null => {
+  const stop = <T>(value: T): T => {
+    finished = true;
+    engine.load(net); // forget the unfinished epoch
+    return value;
+  };
+
+  const advance = (ms = Infinity): EpochReport | "running" | null => {
     const epoch = reports.length + 1;
     if (finished || epoch > epochs) return null;
-    if (options.shuffle !== false) shuffleInPlace(order, random);
-    let seenCost = 0, seenCorrect = 0;
+    if (batch === 0) {
+      if (options.shuffle !== false) shuffleInPlace(order, random);
+      seenCost = 0;
+      seenCorrect = 0;
+      trainingMs = 0;
+    }
     const started = performance.now();
-    for (let b = 0; b < batches; b++) {
-      const start = b * batchSize, end = Math.min(start + batchSize, data.count);
+    for (; batch < batches; batch++) {
+      if (batch % 16 === 0 && performance.now() - started > ms) {
+        trainingMs += performance.now() - started;
+        return "running";
+      }
+      const start = batch * batchSize, end = Math.min(start + batchSize, data.count);
       engine.step(data, order, start, end, eta, decay);
       const batchCost = engine.batch.cost;
-      if (!Number.isFinite(batchCost)) throw stop(diverged(epoch, b + 1, "the cost became " + batchCost, eta));
+      if (!Number.isFinite(batchCost)) throw stop(diverged(epoch, batch + 1, "the cost became " + batchCost, eta));
       seenCost += batchCost;
       seenCorrect += engine.batch.correct;
       if (options.onBatch) {
         const m = end - start;
-        if (options.onBatch({ epoch, batch: b + 1, batches, cost: batchCost / m, accuracy: engine.batch.correct / m }) === "stop") return stop(null);
+        if (options.onBatch({ epoch, batch: batch + 1, batches, cost: batchCost / m, accuracy: engine.batch.correct / m }) === "stop") return stop(null);
       }
     }
-    const seconds = (performance.now() - started) / 1000;
+    batch = 0;
+    const seconds = (trainingMs + performance.now() - started) / 1000;
     const trained = cloneNetwork(net);
     engine.store(trained);
     if (!allFinite(trained)) throw stop(diverged(epoch, batches, "a weight became infinite", eta));
@@ -158,12 +179,13 @@ export function trainer(net: Network, data: Dataset, options: TrainOptions): Tra
     if (options.onEpoch?.(report) === "stop") finished = true;
     return report;
   };
-  const stop = <T>(value: T): T => {
-    finished = true;
-    engine.load(net); // forget the unfinished epoch
-    return value;
+
+  const nextEpoch = (): EpochReport | null => {
+    let result = advance();
+    while (result === "running") result = advance();
+    return result;
   };
-  return { nextEpoch, reports };
+  return { advance, nextEpoch, reports };
 }
 
 /** Trains `net` in place with minibatch SGD, all epochs at once, and returns one report per epoch. */
