@@ -1,0 +1,90 @@
+// Finding lessons and reading their parameters cell (papermill's convention: one cell tagged "parameters").
+const fs = require("fs");
+const path = require("path");
+
+const root = path.join(__dirname, "..", "..");
+const notebooksDir = path.join(root, "notebooks");
+
+/** Every lesson notebook, in order ("00-start-here.ipynb", ...). */
+function lessonFiles() {
+  return fs.readdirSync(notebooksDir).filter((f) => /^\d\d-.*\.ipynb$/.test(f)).sort();
+}
+
+/** The lesson named by "08", "8", "08-training-on-mnist" or its file name; a clear error listing them otherwise. */
+function findLesson(name) {
+  const files = lessonFiles();
+  const wanted = String(name).replace(/\.ipynb$/, "");
+  const match = files.find((f) => f.replace(/\.ipynb$/, "") === wanted) ??
+    files.find((f) => /^\d+$/.test(wanted) && Number(f.slice(0, 2)) === Number(wanted));
+  if (!match) {
+    throw new Error(`there is no lesson "${name}"; the lessons are: ${files.map((f) => f.replace(/\.ipynb$/, "")).join(", ")}`);
+  }
+  return path.join(notebooksDir, match);
+}
+
+const source = (cell) => (Array.isArray(cell.source) ? cell.source.join("") : cell.source);
+
+/** The parameters cell's constants: [{ name, value, type }] from lines like `const eta = 3; // comment`. */
+function readParameters(notebookFile) {
+  const nb = JSON.parse(fs.readFileSync(notebookFile, "utf8"));
+  const cells = nb.cells.filter((c) => (c.metadata?.tags ?? []).includes("parameters"));
+  if (cells.length !== 1) throw new Error(`${path.basename(notebookFile)} must have exactly one cell tagged "parameters"; it has ${cells.length}`);
+  const parameters = [];
+  for (const line of source(cells[0]).split("\n")) {
+    const m = /^\s*(?:const|let)\s+([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(.+?);?\s*(?:\/\/.*)?$/.exec(line);
+    if (!m) continue;
+    let value;
+    try {
+      value = JSON.parse(m[2].replace(/;\s*$/, ""));
+    } catch {
+      throw new Error(`${path.basename(notebookFile)}: the parameter line "${line.trim()}" must hold a JSON literal (a number, "string", true/false or [array])`);
+    }
+    parameters.push({ name: m[1], value, type: Array.isArray(value) ? "array" : typeof value });
+  }
+  return { parameters, quick: cells[0].metadata?.descent?.quick ?? {} };
+}
+
+/** Turns "name=value" settings into checked values of each parameter's type; a clear error otherwise. */
+function parseSettings(notebookFile, settings) {
+  const { parameters } = readParameters(notebookFile);
+  const known = parameters.map((p) => `${p.name} (${p.type}, default ${JSON.stringify(p.value)})`).join(", ");
+  const values = {};
+  for (const setting of settings) {
+    const eq = setting.indexOf("=");
+    if (eq < 1) throw new Error(`--set needs name=value; got "${setting}"`);
+    const name = setting.slice(0, eq), text = setting.slice(eq + 1);
+    const parameter = parameters.find((p) => p.name === name);
+    if (!parameter) throw new Error(`${path.basename(notebookFile)} has no parameter "${name}"; its parameters are: ${known}`);
+    values[name] = convert(parameter, text);
+  }
+  return values;
+}
+
+function convert(parameter, text) {
+  const wrong = () => new Error(`parameter ${parameter.name} is a ${parameter.type} (default ${JSON.stringify(parameter.value)}); "${text}" is not one`);
+  switch (parameter.type) {
+    case "number": {
+      const n = Number(text);
+      if (text.trim() === "" || !Number.isFinite(n)) throw wrong();
+      return n;
+    }
+    case "boolean":
+      if (text !== "true" && text !== "false") throw wrong();
+      return text === "true";
+    case "string":
+      return text;
+    default: {
+      let value;
+      try { value = JSON.parse(text.startsWith("[") ? text : `[${text}]`); } catch { throw wrong(); }
+      if (!Array.isArray(value) || value.some((v) => typeof v !== typeof (parameter.value[0] ?? v))) throw wrong();
+      return value;
+    }
+  }
+}
+
+/** The TypeScript of the injected cell: one `const` per value, redeclaring the parameters cell's. */
+function injectedSource(values) {
+  return Object.entries(values).map(([name, value]) => `const ${name} = ${JSON.stringify(value)};`).join("\n");
+}
+
+module.exports = { root, notebooksDir, lessonFiles, findLesson, readParameters, parseSettings, injectedSource };
