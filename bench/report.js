@@ -27,7 +27,8 @@ function renderMarkdown(results) {
       `Descent's initial weights (seed ${settings.seed}) and sees the examples in the same order; test accuracy after ` +
       `those ${epochs(settings.repeats)}. "Descent ÷" is ${main.label}'s examples/s over that trainer's.`,
     "",
-    `Measured ${results.date.slice(0, 10)} with \`npm run bench\` on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}, ${machine.platform}.`,
+    `Measured ${results.date.slice(0, 10)} with \`npm run bench\` on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}, ${machine.platform}; ` +
+      `1-minute load average before the run ${machine.loadAverage.toFixed(2)} (other work on the machine slows every trainer).`,
     "",
     ...speedTable(results, main),
     "",

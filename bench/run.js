@@ -136,6 +136,8 @@ async function main() {
   }
   if (options.help) return console.log(usage);
 
+  const loadAtStart = os.loadavg()[0];
+  if (loadAtStart > 0.5) log(`other processes keep the CPU busy (load average ${loadAtStart.toFixed(2)}); all trainers are slowed alike, but less than a quiet machine would show`);
   const data = loadData(settings.seed);
   log(`data: ${data.source}`);
   const shared = writeShared(data, { ...settings, epochs: options.repeats });
@@ -149,7 +151,7 @@ async function main() {
     const main = descent[0];
     const results = {
       date: new Date().toISOString(),
-      machine: { node: process.version, cpu: os.cpus()[0]?.model ?? "unknown", cores: os.cpus().length, platform: `${os.type()} ${os.release()}` },
+      machine: { node: process.version, cpu: os.cpus()[0]?.model ?? "unknown", cores: os.cpus().length, platform: `${os.type()} ${os.release()}`, loadAverage: loadAtStart },
       data: { source: data.source, trainCount: data.train.count, testCount: data.test.count, full: data.train.count >= 60000 },
       settings: { ...settings, repeats: options.repeats },
       main: main.name,
