@@ -1,0 +1,120 @@
+import { Layer } from "./layer";
+import { flush } from "./simd";
+
+/**
+ * BP2 for the whole batch, the matrix form of δ^l = ((w^l)ᵀ δ^{l+1}) ⊙ σ'(z^l):
+ *   Δ^l = (Δ^{l+1} · w^l) ⊙ σ'(Z^l)          (one row per example)
+ * Row i of Δ^l is a sum of weight rows, each scaled by one of example i's errors δ_ij, four lanes of k at
+ * a time, one panel of 4 rows per step (4 separate sums, so no addition waits for the one before).
+ * σ'(Z^l) is already in Δ^l, left there by the forward pass (forward.ts).
+ */
+export function backward(L: Layer, m: i32): void {
+  const inBytes = <usize>L.pIn << 2, outBytes = <usize>L.pOut << 2, panelBytes = inBytes << 2;
+  const panels = L.weights + <usize>L.pOut * inBytes;
+  for (let i = 0; i < m; i++) {
+    const deltaIn = L.deltaIn + <usize>i * inBytes;
+    for (let k: usize = 0; k < inBytes; k += 16) {
+      let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
+      let d = L.delta + <usize>i * outBytes;
+      for (let w = L.weights + (k << 2); w < panels; w += panelBytes, d += 16) {
+        s0 = f32x4.add(s0, f32x4.mul(v128.load32_splat(d), v128.load(w)));
+        s1 = f32x4.add(s1, f32x4.mul(v128.load32_splat(d, 4), v128.load(w, 16)));
+        s2 = f32x4.add(s2, f32x4.mul(v128.load32_splat(d, 8), v128.load(w, 32)));
+        s3 = f32x4.add(s3, f32x4.mul(v128.load32_splat(d, 12), v128.load(w, 48)));
+      }
+      const sum = f32x4.add(f32x4.add(s0, s1), f32x4.add(s2, s3));
+      v128.store(deltaIn + k, flush(f32x4.mul(sum, v128.load(deltaIn + k))));
+    }
+  }
+}
+
+/** What `update` does with c · ∇ (src/fast.ts passes the same numbers). */
+export const STEP = 0; // w ← decay · w + c · ∇w, b ← b + c · ∇b
+export const SET = 1;  // nablaW ← c · ∇w, nablaB ← c · ∇b (w and b stay)
+export const ADD = 2;  // nablaW ← nablaW + c · ∇w, ... (a batch too big for one call, in parts)
+
+/**
+ * BP3 and BP4 for the whole batch, summed over its examples, and the step along them:
+ *   ∇w = (Δ^{l+1})ᵀ · A^l   (∂C/∂w_jk = Σ_i δ_ij a_ik),   ∇b = the column sums of Δ^{l+1}
+ *   w ← decay · w + c · ∇w,  b ← b + c · ∇b          (to step, c = −eta/m)
+ * First the errors are multiplied by c (no one needs Δ^{l+1} after this), so the sums come out scaled.
+ * Then the loop takes a tile of 4 rows × 8 columns of ∇w at a time (two 4 × 4 blocks of a panel) and runs
+ * down the batch: per example, 2 activation loads and 4 broadcast errors make 8 products, and the 8 sums
+ * stay in registers.
+ */
+export function update(L: Layer, m: i32, c: f32, decay: f32, mode: i32): void {
+  const inBytes = <usize>L.pIn << 2, outBytes = <usize>L.pOut << 2;
+  const scale = f32x4.splat(c), end = L.delta + <usize>m * outBytes;
+  for (let d = L.delta; d < end; d += 16) v128.store(d, f32x4.mul(scale, v128.load(d)));
+  const target = mode == STEP ? L.weights : L.nablaW;
+  const keep = f32x4.splat(mode == STEP ? decay : mode == ADD ? 1 : 0);
+  let k: usize = 0;
+  for (; k + 32 <= inBytes; k += 32) {
+    for (let j = 0; j < L.pOut; j += 4) {
+      let g00 = f32x4.splat(0), g10 = f32x4.splat(0), g20 = f32x4.splat(0), g30 = f32x4.splat(0);
+      let g01 = f32x4.splat(0), g11 = f32x4.splat(0), g21 = f32x4.splat(0), g31 = f32x4.splat(0);
+      let a = L.input + k, d = L.delta + (<usize>j << 2);
+      for (let i = 0; i < m; i++, a += inBytes, d += outBytes) {
+        const x0 = v128.load(a), x1 = v128.load(a, 16);
+        let dj = v128.load32_splat(d);
+        g00 = f32x4.add(g00, f32x4.mul(dj, x0)); g01 = f32x4.add(g01, f32x4.mul(dj, x1));
+        dj = v128.load32_splat(d, 4);
+        g10 = f32x4.add(g10, f32x4.mul(dj, x0)); g11 = f32x4.add(g11, f32x4.mul(dj, x1));
+        dj = v128.load32_splat(d, 8);
+        g20 = f32x4.add(g20, f32x4.mul(dj, x0)); g21 = f32x4.add(g21, f32x4.mul(dj, x1));
+        dj = v128.load32_splat(d, 12);
+        g30 = f32x4.add(g30, f32x4.mul(dj, x0)); g31 = f32x4.add(g31, f32x4.mul(dj, x1));
+      }
+      const w = target + <usize>j * inBytes + (k << 2);
+      apply(w, g00, keep, mode); apply(w + 16, g10, keep, mode);
+      apply(w + 32, g20, keep, mode); apply(w + 48, g30, keep, mode);
+      apply(w + 64, g01, keep, mode); apply(w + 80, g11, keep, mode);
+      apply(w + 96, g21, keep, mode); apply(w + 112, g31, keep, mode);
+    }
+  }
+  if (k < inBytes) { // a last group of 4 columns, when pIn is not a multiple of 8
+    for (let j = 0; j < L.pOut; j += 4) {
+      let g0 = f32x4.splat(0), g1 = f32x4.splat(0), g2 = f32x4.splat(0), g3 = f32x4.splat(0);
+      let a = L.input + k, d = L.delta + (<usize>j << 2);
+      for (let i = 0; i < m; i++, a += inBytes, d += outBytes) {
+        const x0 = v128.load(a);
+        g0 = f32x4.add(g0, f32x4.mul(v128.load32_splat(d), x0));
+        g1 = f32x4.add(g1, f32x4.mul(v128.load32_splat(d, 4), x0));
+        g2 = f32x4.add(g2, f32x4.mul(v128.load32_splat(d, 8), x0));
+        g3 = f32x4.add(g3, f32x4.mul(v128.load32_splat(d, 12), x0));
+      }
+      const w = target + <usize>j * inBytes + (k << 2);
+      apply(w, g0, keep, mode); apply(w + 16, g1, keep, mode);
+      apply(w + 32, g2, keep, mode); apply(w + 48, g3, keep, mode);
+    }
+  }
+  // BP3: the biases, from the errors alone (L2 decay shrinks weights only).
+  const biases = mode == STEP ? L.biases : L.nablaB;
+  const keepB = f32x4.splat(mode == SET ? 0 : 1);
+  for (let j: usize = 0; j < outBytes; j += 16) {
+    let g = f32x4.splat(0);
+    for (let i = 0; i < m; i++) g = f32x4.add(g, v128.load(L.delta + <usize>i * outBytes + j));
+    apply(biases + j, g, keepB, mode);
+  }
+}
+
+/** w ← keep · w + g, g already times c (keep is decay to step, 1 to add to a gradient, 0 to set one). */
+// @ts-ignore: decorator
+@inline function apply(w: usize, g: v128, keep: v128, mode: i32): void {
+  v128.store(w, mode == SET ? g : f32x4.add(f32x4.mul(keep, v128.load(w)), g));
+}
+
+/**
+ * The step for a batch whose gradient was summed in parts into nablaW and nablaB (already times −eta/m):
+ *   w ← decay · w + nablaW,  b ← b + nablaB
+ */
+export function applyGradient(L: Layer, decay: f32): void {
+  const keep = f32x4.splat(decay);
+  const weightBytes = <usize>L.pOut * (<usize>L.pIn << 2);
+  for (let p: usize = 0; p < weightBytes; p += 16) {
+    v128.store(L.weights + p, f32x4.add(f32x4.mul(keep, v128.load(L.weights + p)), v128.load(L.nablaW + p)));
+  }
+  for (let p: usize = 0; p < (<usize>L.pOut << 2); p += 16) {
+    v128.store(L.biases + p, f32x4.add(v128.load(L.biases + p), v128.load(L.nablaB + p)));
+  }
+}
