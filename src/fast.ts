@@ -2,7 +2,8 @@ import { Gradient, zeroGradient } from "./backprop";
 import { Cost, CostName, quadratic } from "./cost";
 import { Dataset, imageSize } from "./data/dataset";
 import { Engine } from "./engine";
-import { ADD, Kernel, SET, STEP, createKernel, holdImages, loadParameters, stageImages, storeParameters, trainOn } from "./fastKernel";
+import { holdImages, loadParameters, setBatch, stageImages, storeParameters } from "./fastCopy";
+import { ADD, Kernel, SET, STEP, createKernel } from "./fastKernel";
 import { Network } from "./network";
 
 /**
@@ -86,6 +87,20 @@ export function fastEvaluate(net: Network, data: Dataset, cost: Cost = quadratic
   }
   const count = data.count;
   return { count, correct, accuracy: count ? correct / count : 0, cost: count ? total / count : 0 };
+}
+
+/**
+ * Backprop on images order[start..end) of `data` (held with holdImages): `mode` and `scale` say what to do
+ * with the summed gradient (STEP, SET or ADD). Returns the summed cost; results[1] has the number right.
+ */
+function trainOn(
+  k: Kernel, data: Dataset, order: ArrayLike<number>, start: number, end: number, cost: number, scale: number, decay: number, mode: number,
+): number {
+  const upcoming = setBatch(k, data, order, start, end);
+  const { layout } = k;
+  k.calls.train(layout.table, k.sizes.length - 1, end - start, layout.images, layout.indices, upcoming, layout.labels,
+    k.relu ? 1 : 0, cost, scale, decay, mode, layout.results);
+  return k.results[0];
 }
 
 /** The most examples one kernel call takes: enough to keep calls few, few enough for the batch to stay in cache. */

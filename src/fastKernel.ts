@@ -1,7 +1,5 @@
 import * as fs from "fs";
 import * as path from "path";
-import { Dataset } from "./data/dataset";
-import { Network } from "./network";
 
 /**
  * The WebAssembly kernel (built from asm/ into dist/kernel.wasm) and the memory it works in.
@@ -15,8 +13,8 @@ export interface Kernel {
   readonly relu: boolean;
   readonly calls: KernelExports;
   readonly layout: Layout;
-  /** The pixel array whose copy fills the image region, when it holds a whole data set. */
-  resident: Uint8Array | null;
+  /** The pixels whose copy fills the image region, when it holds a whole data set (see fastCopy.ts). */
+  held: { pixels: Uint8Array; count: number } | null;
   /** Views of the kernel's memory, made again whenever it grows. */
   floats: Float32Array;
   bytes: Uint8Array;
@@ -108,7 +106,7 @@ function planLayout(sizes: readonly number[], capacity: number, base: number): L
 export function createKernel(sizes: readonly number[], relu: boolean, capacity: number): Kernel {
   const calls = new WebAssembly.Instance(kernelModule(), {}).exports as unknown as KernelExports;
   const layout = planLayout(sizes, capacity, calls.heapBase());
-  const k: Kernel = { sizes: [...sizes], capacity, relu, calls, layout, resident: null, ...views(calls.memory, layout) };
+  const k: Kernel = { sizes: [...sizes], capacity, relu, calls, layout, held: null, ...views(calls.memory, layout) };
   reserve(k, layout.images + capacity * sizes[0]);
   // The table of layer records that asm/layer.ts reads: 12 four-byte fields per layer.
   const table = new Int32Array(calls.memory.buffer, layout.table, (sizes.length - 1) * 12);
@@ -130,103 +128,10 @@ function views(memory: WasmMemory, layout: Layout): Pick<Kernel, "floats" | "byt
 }
 
 /** Grows the kernel's memory to at least `bytes` (growing detaches the old views, so they are made anew). */
-function reserve(k: Kernel, bytes: number): void {
+export function reserve(k: Kernel, bytes: number): void {
   const memory = k.calls.memory;
   const pages = Math.ceil(bytes / 65536) - memory.buffer.byteLength / 65536;
   if (pages <= 0) return;
   memory.grow(pages);
   Object.assign(k, views(memory, k.layout));
-}
-
-/** Where weight w_jk of a pOut × pIn matrix sits, in floats, in the kernel's panels of 4 rows (asm/layer.ts). */
-function panelIndex(j: number, k: number, pIn: number): number {
-  return (j - (j % 4)) * pIn + (k - (k % 4)) * 4 + (j % 4) * 4 + (k % 4);
-}
-
-/** Copies the network's weights and biases (f64) into the kernel (f32). */
-export function loadParameters(k: Kernel, net: Pick<Network, "sizes" | "weights" | "biases">): void {
-  checkSameSizes(k, net);
-  for (let l = 0; l < net.weights.length; l++) {
-    const { rows, cols, data } = net.weights[l];
-    const at = k.layout.weights[l] / 4, pIn = k.layout.padded[l];
-    for (let j = 0; j < rows; j++) for (let c = 0; c < cols; c++) k.floats[at + panelIndex(j, c, pIn)] = data[j * cols + c];
-    k.floats.set(net.biases[l], k.layout.biases[l] / 4);
-  }
-}
-
-/** Copies the kernel's weights and biases (or, with `gradient`, its nablaW and nablaB) out into f64 arrays,
- *  row-major as in matrix.ts. */
-export function storeParameters(k: Kernel, weights: Float64Array[], biases: Float64Array[], gradient = false): void {
-  for (let l = 0; l + 1 < k.sizes.length; l++) {
-    const at = (gradient ? k.layout.nablaW : k.layout.weights)[l] / 4, b = (gradient ? k.layout.nablaB : k.layout.biases)[l] / 4;
-    const rows = k.sizes[l + 1], cols = k.sizes[l], pIn = k.layout.padded[l];
-    for (let j = 0; j < rows; j++) for (let c = 0; c < cols; c++) weights[l][j * cols + c] = k.floats[at + panelIndex(j, c, pIn)];
-    biases[l].set(k.floats.subarray(b, b + rows));
-  }
-}
-
-/**
- * Makes the kernel's image region hold all of data.pixels, copying them in once (47 MB for full MNIST) so
- * that each minibatch costs no copying. A data set is taken not to change while it is trained on.
- */
-export function holdImages(k: Kernel, data: Dataset): void {
-  checkImageSize(k, data);
-  if (k.resident === data.pixels) return;
-  k.resident = null;
-  const bytes = data.count * k.sizes[0];
-  reserve(k, k.layout.images + bytes);
-  k.bytes.set(data.pixels.subarray(0, bytes), k.layout.images);
-  k.resident = data.pixels;
-}
-
-/**
- * Puts the numbers and labels of images order[start..end) into the batch buffers (their pixels must be held),
- * followed by the numbers of the next batch's images, up to as many again. Returns how many of those follow.
- */
-export function setBatch(k: Kernel, data: Dataset, order: ArrayLike<number>, start: number, end: number): number {
-  const { indices, labels } = k.layout;
-  const m = end - start, upcoming = Math.min(m, order.length - end);
-  for (let n = 0; n < m + upcoming; n++) {
-    const i = order[start + n];
-    if (!(i >= 0 && i < data.count)) throw new RangeError(`image ${i} does not exist; "${data.name}" has images 0..${data.count - 1}`);
-    k.indices[indices / 4 + n] = i;
-    if (n < m) k.bytes[labels + n] = data.labels[i];
-  }
-  return upcoming;
-}
-
-/** Copies images start..end of `data` (at most `capacity`) to the start of the image region, as images 0..m-1. */
-export function stageImages(k: Kernel, data: Dataset, start: number, end: number): void {
-  checkImageSize(k, data);
-  const size = k.sizes[0], { images, indices, labels } = k.layout;
-  k.resident = null;
-  k.bytes.set(data.pixels.subarray(start * size, end * size), images);
-  k.bytes.set(data.labels.subarray(start, end), labels);
-  for (let n = 0; n < end - start; n++) k.indices[indices / 4 + n] = n;
-}
-
-/**
- * Backprop on images order[start..end) of `data` (held with holdImages): `mode` and `scale` say what to do
- * with the summed gradient (STEP, SET or ADD). Returns the summed cost; results[1] has the number right.
- */
-export function trainOn(
-  k: Kernel, data: Dataset, order: ArrayLike<number>, start: number, end: number, cost: number, scale: number, decay: number, mode: number,
-): number {
-  const upcoming = setBatch(k, data, order, start, end);
-  const { layout } = k;
-  k.calls.train(layout.table, k.sizes.length - 1, end - start, layout.images, layout.indices, upcoming, layout.labels,
-    k.relu ? 1 : 0, cost, scale, decay, mode, layout.results);
-  return k.results[0];
-}
-
-function checkImageSize(k: Kernel, data: Dataset): void {
-  if (data.rows * data.cols !== k.sizes[0]) {
-    throw new RangeError(`"${data.name}" has ${data.rows * data.cols} pixels per image but the network's input layer has ${k.sizes[0]} neurons`);
-  }
-}
-
-function checkSameSizes(k: Kernel, net: Pick<Network, "sizes">): void {
-  if (net.sizes.length !== k.sizes.length || net.sizes.some((n, l) => n !== k.sizes[l])) {
-    throw new RangeError(`this fast engine was made for a ${k.sizes.join("-")} network and cannot take a ${net.sizes.join("-")} one; make a new engine for it`);
-  }
 }
