@@ -1,3 +1,4 @@
+import { InputError } from "./errors";
 /**
  * Activation functions: what a neuron does with its weighted sum z = w · a + b.
  * `f` is the function and `prime` its derivative, both of z. Each is plain data, safe to pass around.
@@ -41,5 +42,5 @@ export const activations: Readonly<Record<ActivationName, Activation>> = { sigmo
 
 export function activationNamed(name: string): Activation {
   if (name === "sigmoid" || name === "relu") return activations[name];
-  throw new RangeError(`unknown activation "${name}"; use "sigmoid" or "relu"`);
+  throw new InputError(`unknown activation "${name}"; use "sigmoid" or "relu"`);
 }

@@ -1,3 +1,4 @@
+import { InputError } from "./errors";
 import { Cost, quadratic } from "./cost";
 import { Dataset, imageOf, imageSize } from "./data/dataset";
 import { Matrix, matTVec, zeros } from "./matrix";
@@ -132,7 +133,7 @@ export function averageGradient(
   net: Network, data: Dataset, indices?: ArrayLike<number>, cost: Cost = quadratic,
 ): { gradient: Gradient; cost: number } {
   if (imageSize(data) !== net.sizes[0]) {
-    throw new RangeError(`"${data.name}" has ${imageSize(data)} pixels per image but the network's input layer has ${net.sizes[0]} neurons`);
+    throw new InputError(`"${data.name}" has ${imageSize(data)} pixels per image but the network's input layer has ${net.sizes[0]} neurons`);
   }
   const count = indices ? indices.length : data.count;
   const ws = workspace(net.sizes);

@@ -1,3 +1,4 @@
+import { InputError } from "./errors";
 /**
  * Cost functions: how bad the network's output a is for one example whose desired output is y.
  *
@@ -49,7 +50,7 @@ export const costs: Readonly<Record<CostName, Cost>> = { quadratic, "cross-entro
 
 export function costNamed(name: string): Cost {
   if (name === "quadratic" || name === "cross-entropy") return costs[name];
-  throw new RangeError(`unknown cost "${name}"; use "quadratic" or "cross-entropy"`);
+  throw new InputError(`unknown cost "${name}"; use "quadratic" or "cross-entropy"`);
 }
 
 /** The desired output for a digit: 1 for its own neuron, 0 for the others ("one-hot"). */

@@ -22,3 +22,4 @@ export * from "./data/idx";
 export * from "./toy/index";
 export * from "./plot/display";
 export * from "./plot/live";
+export * from "./errors";

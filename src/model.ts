@@ -1,3 +1,4 @@
+import { LearnerError } from "./errors";
 import * as fs from "fs";
 import { activationNamed } from "./activation";
 import { writeFileAtomic } from "./files";
@@ -16,7 +17,7 @@ export interface ModelJson {
 }
 
 /** A model file that cannot be used, with the reason. */
-export class ModelError extends Error {
+export class ModelError extends LearnerError {
   constructor(message: string, readonly file?: string) {
     super(message);
     this.name = "ModelError";

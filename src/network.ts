@@ -1,3 +1,4 @@
+import { InputError } from "./errors";
 import { Activation, ActivationName, activationNamed, sigmoid } from "./activation";
 import { Matrix, matVec, zeros } from "./matrix";
 import { createRandom } from "./random";
@@ -35,11 +36,11 @@ export const defaultSizes: readonly number[] = [784, 16, 16, 10];
 /** Checks layer sizes: at least two layers, each a whole number of at least 1. */
 export function checkSizes(sizes: readonly number[]): void {
   if (!Array.isArray(sizes) || sizes.length < 2) {
-    throw new RangeError(`a network needs at least two layer sizes (input and output); got [${sizes}]`);
+    throw new InputError(`a network needs at least two layer sizes (input and output); got [${sizes}]`);
   }
   for (const n of sizes) {
     if (!Number.isInteger(n) || n < 1) {
-      throw new RangeError(`layer sizes must be whole numbers of at least 1; got ${n} in [${sizes.join(",")}]`);
+      throw new InputError(`layer sizes must be whole numbers of at least 1; got ${n} in [${sizes.join(",")}]`);
     }
   }
 }
@@ -49,7 +50,7 @@ export function createNetwork(sizes: readonly number[] = defaultSizes, options: 
   checkSizes(sizes);
   const activation = activationNamed(options.activation ?? "sigmoid");
   const init = options.init ?? "normal";
-  if (init !== "normal" && init !== "scaled") throw new RangeError(`unknown init "${init}"; use "normal" or "scaled"`);
+  if (init !== "normal" && init !== "scaled") throw new InputError(`unknown init "${init}"; use "normal" or "scaled"`);
   const random = createRandom(options.seed ?? 1);
   const weights: Matrix[] = [];
   const biases: Float64Array[] = [];
@@ -101,7 +102,7 @@ export function forwardBuffers(sizes: readonly number[]): ForwardPass {
 export function feedforward(net: Network, input: ArrayLike<number>, into?: ForwardPass): ForwardPass {
   const pass = into ?? forwardBuffers(net.sizes);
   if (input.length !== net.sizes[0]) {
-    throw new RangeError(`the input has ${input.length} values but the network's first layer has ${net.sizes[0]} neurons`);
+    throw new InputError(`the input has ${input.length} values but the network's first layer has ${net.sizes[0]} neurons`);
   }
   pass.activations[0].set(input);
   for (let l = 0; l < net.weights.length; l++) {

@@ -1,3 +1,4 @@
+import { InputError } from "./errors";
 /**
  * Seeded randomness. Every random number in Descent flows from one of these generators, so the same seed
  * gives the same initial weights, shuffles and data splits, bit for bit, on every machine.
@@ -15,7 +16,7 @@ export interface Random {
 }
 
 export function createRandom(seed: number): Random {
-  if (!Number.isFinite(seed)) throw new RangeError(`the seed must be a finite number; got ${seed}`);
+  if (!Number.isFinite(seed)) throw new InputError(`the seed must be a finite number; got ${seed}`);
   let s = (Math.trunc(seed) ^ 0x9e3779b9) >>> 0;
   const splitmix = (): number => {
     s = (s + 0x9e3779b9) >>> 0;

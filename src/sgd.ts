@@ -1,3 +1,4 @@
+import { InputError, LearnerError } from "./errors";
 import { CostName, costNamed } from "./cost";
 import { Dataset, imageSize } from "./data/dataset";
 import { Engine, EngineName, readableEngine } from "./engine";
@@ -58,7 +59,7 @@ export interface EpochReport {
 }
 
 /** Training stopped because the cost became NaN or infinite, or kept growing. */
-export class DivergenceError extends Error {
+export class DivergenceError extends LearnerError {
   constructor(message: string, readonly epoch: number, readonly batch: number) {
     super(message);
     this.name = "DivergenceError";
@@ -82,9 +83,9 @@ export function checkTrainOptions(net: Network, data: Dataset, options: TrainOpt
   checkWholeNumber("the number of epochs", options.epochs, 1);
   checkNonNegative("the L2 strength lambda", options.lambda ?? 0);
   costNamed(options.cost ?? "quadratic");
-  if (data.count < 1) throw new RangeError(`"${data.name}" has no images to train on`);
+  if (data.count < 1) throw new InputError(`"${data.name}" has no images to train on`);
   if (imageSize(data) !== net.sizes[0]) {
-    throw new RangeError(`"${data.name}" has ${imageSize(data)} pixels per image but the network's input layer has ${net.sizes[0]} neurons; use a first layer of ${imageSize(data)}`);
+    throw new InputError(`"${data.name}" has ${imageSize(data)} pixels per image but the network's input layer has ${net.sizes[0]} neurons; use a first layer of ${imageSize(data)}`);
   }
 }
 
@@ -110,7 +111,7 @@ export function trainer(net: Network, data: Dataset, options: TrainOptions): Tra
   const cost = options.cost ?? "quadratic";
   const decay = 1 - (eta * (options.lambda ?? 0)) / data.count;
   const make = engines[options.engine ?? "fast"];
-  if (!make) throw new RangeError(`the "${options.engine}" engine is not available; use engine: "readable"`);
+  if (!make) throw new InputError(`the "${options.engine}" engine is not available; use engine: "readable"`);
   const engine = make(net, { cost, batchSize });
   engine.load(net);
 

@@ -1,9 +1,10 @@
+import { LearnerError } from "../errors";
 /**
  * A lesson's claims about its own results ("the cost falls", "test accuracy stays near 10%") are stated in
  * code with `claim`, right where the prose makes them. A true claim prints one line starting with
  * "Claim holds:"; a false one throws, so the lesson fails in the tests instead of drifting from what it says.
  */
-export class ClaimError extends Error {
+export class ClaimError extends LearnerError {
   override name = "ClaimError";
 }
 

@@ -1,3 +1,4 @@
+import { InputError } from "../errors";
 /**
  * A labelled set of images. Pixels are kept as bytes (0..255), four times smaller than Float32 and eight
  * times smaller than numbers: full MNIST's 60,000 images take 47 MB. A pixel's value for the network is
@@ -22,7 +23,7 @@ export function imageSize(data: Dataset): number {
 export function imageOf(data: Dataset, i: number, out?: Float64Array): Float64Array {
   const size = data.rows * data.cols;
   if (!Number.isInteger(i) || i < 0 || i >= data.count) {
-    throw new RangeError(`image ${i} does not exist; "${data.name}" has images 0..${data.count - 1}`);
+    throw new InputError(`image ${i} does not exist; "${data.name}" has images 0..${data.count - 1}`);
   }
   const image = out ?? new Float64Array(size);
   const start = i * size;

@@ -1,3 +1,4 @@
+import { InputError } from "../errors";
 import { Dataset, subset } from "./dataset";
 import { permutation, createRandom } from "../random";
 
@@ -39,7 +40,7 @@ export function embeddedSplit(options: { trainSize?: number; testSize?: number; 
   const trainSize = options.trainSize ?? 8000;
   const testSize = options.testSize ?? all.count - trainSize;
   if (!Number.isInteger(trainSize) || !Number.isInteger(testSize) || trainSize < 1 || testSize < 0 || trainSize + testSize > all.count) {
-    throw new RangeError(`the embedded digits hold ${all.count} images; a split of ${trainSize} to train and ${testSize} to test does not fit (both whole numbers, adding up to at most ${all.count})`);
+    throw new InputError(`the embedded digits hold ${all.count} images; a split of ${trainSize} to train and ${testSize} to test does not fit (both whole numbers, adding up to at most ${all.count})`);
   }
   const order = permutation(all.count, createRandom(options.seed ?? 1));
   return {

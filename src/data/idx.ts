@@ -1,3 +1,4 @@
+import { LearnerError } from "../errors";
 import * as fs from "fs";
 import * as path from "path";
 import { gunzipSync } from "zlib";
@@ -14,7 +15,7 @@ export const LABELS_MAGIC = 0x00000801;
 export type DataErrorKind = "missing" | "magic" | "truncated" | "corrupt-gzip" | "count-mismatch" | "wrong-size";
 
 /** A data file that cannot be used: what is wrong, with the file it is wrong in. */
-export class DataError extends Error {
+export class DataError extends LearnerError {
   constructor(message: string, readonly kind: DataErrorKind, readonly file: string) {
     super(message);
     this.name = "DataError";

@@ -1,3 +1,4 @@
+import { InputError } from "../errors";
 import { Dataset } from "./dataset";
 import { createRandom, permutation } from "../random";
 
@@ -29,7 +30,7 @@ export function noiseImages(count: number, seed: number, rows = 28, cols = 28, c
  *  (28x28 to 14x14 with factor 2, as in Arpit et al.'s small-network experiments). */
 export function downsample(data: Dataset, factor = 2): Dataset {
   if (!Number.isInteger(factor) || factor < 1 || data.rows % factor || data.cols % factor) {
-    throw new RangeError(`cannot shrink ${data.rows}x${data.cols} images by ${factor}; the factor must be a whole number dividing both sides`);
+    throw new InputError(`cannot shrink ${data.rows}x${data.cols} images by ${factor}; the factor must be a whole number dividing both sides`);
   }
   const rows = data.rows / factor, cols = data.cols / factor;
   const pixels = new Uint8Array(data.count * rows * cols);

@@ -1,3 +1,4 @@
+import { InputError } from "../errors";
 import { checkPositive, checkWholeNumber } from "../validate";
 import { Point, ToyFunction, checkDefinedAt } from "./expression";
 
@@ -38,7 +39,7 @@ export function gradientDescent(f: ToyFunction, options: DescentOptions): Descen
   if (options.tolerance !== undefined) checkPositive("the tolerance", options.tolerance);
   const start = options.start;
   if (!Array.isArray(start) || start.length !== f.variables.length || !start.every(Number.isFinite)) {
-    throw new RangeError(`the start point must be ${f.variables.length} finite number(s) (${f.variables.join(", ")}); got ${JSON.stringify(start)}`);
+    throw new InputError(`the start point must be ${f.variables.length} finite number(s) (${f.variables.join(", ")}); got ${JSON.stringify(start)}`);
   }
   checkDefinedAt(f, start);
 

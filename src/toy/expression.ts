@@ -1,3 +1,4 @@
+import { InputError, LearnerError } from "../errors";
 import * as math from "mathjs";
 
 /**
@@ -24,7 +25,7 @@ export interface ToyFunction {
 export type ExpressionErrorKind = "syntax" | "unknown-symbol" | "wrong-variables" | "undefined-gradient";
 
 /** A learner's expression that cannot be used, with what to change. */
-export class ExpressionError extends Error {
+export class ExpressionError extends LearnerError {
   constructor(message: string, readonly kind: ExpressionErrorKind) {
     super(message);
     this.name = "ExpressionError";
@@ -68,7 +69,7 @@ export function toyFunction(expression: string, dimension?: 1 | 2): ToyFunction 
   }
   const variables = allVariables[dims - 1];
   const scope = (p: Point): Record<string, number> => {
-    if (p.length !== dims) throw new RangeError(`a point of "${expression}" has ${dims} coordinate(s) (${variables.join(", ")}); got [${p.join(", ")}]`);
+    if (p.length !== dims) throw new InputError(`a point of "${expression}" has ${dims} coordinate(s) (${variables.join(", ")}); got [${p.join(", ")}]`);
     return dims === 1 ? { x: p[0] } : { x: p[0], y: p[1] };
   };
   const compiled = node.compile();
