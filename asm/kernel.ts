@@ -2,18 +2,23 @@
  * Descent's fast kernel: minibatch SGD for a fully connected network, in WebAssembly SIMD (f32x4).
  * It is the lesson's backprop (src/backprop.ts) rewritten in the matrix form of lesson 07: instead of
  * one example at a time, each equation runs on the whole batch at once, as a product of matrices whose
- * rows are the batch's examples. src/fast.ts lays out the memory (see layer.ts) and calls `train` once
- * per minibatch, and `evaluate` for accuracy and cost over a data set.
+ * rows are the batch's examples. src/fastKernel.ts lays out the memory (see layer.ts); src/fast.ts calls
+ * `train` once per minibatch, and `evaluate` for accuracy and cost over a data set.
+ *
+ *   forward.ts   Z = A·wᵀ + b, A = σ(Z), layer by layer          (the forward pass)
+ *   kernel.ts    Δ^L = ∂C/∂A ⊙ σ'(Z^L)                            (BP1, in outputError)
+ *   backward.ts  Δ^l = (Δ^{l+1}·w) ⊙ σ'(Z^l)                      (BP2)
+ *                ∇b = Σ_rows Δ, ∇w = Δᵀ·A, and the step           (BP3, BP4)
  */
 import { Layer, layerAt } from "./layer";
 import { forward } from "./forward";
 import { applyGradient, backward, update } from "./backward";
-import { flush } from "./simd";
+import { flush, sum1 } from "./simd";
 
 /** Cost functions, by number (src/fast.ts passes the same numbers). */
 const QUADRATIC = 0;
 
-/** The first free byte of memory: src/fastLayout.ts places every buffer from here up. */
+/** The first free byte of memory: src/fastKernel.ts places every buffer from here up. */
 export function heapBase(): usize {
   return __heap_base;
 }
@@ -128,7 +133,7 @@ function outputError(L: Layer, m: i32, labels: usize, cost: i32, withDelta: bool
         ? flush(f32x4.mul(f32x4.add(diff, diff), v128.load(delta + (<usize>j << 2))))
         : diff);
     }
-    if (cost == QUADRATIC) total += <f64>(f32x4.extract_lane(squares, 0) + f32x4.extract_lane(squares, 1) + f32x4.extract_lane(squares, 2) + f32x4.extract_lane(squares, 3));
+    if (cost == QUADRATIC) total += <f64>sum1(squares);
     else total += crossEntropy(a, L.nOut, label);
   }
   store<f64>(results, total);
