@@ -35,10 +35,11 @@ export function check<T>(exercise: Exercise<T>, answer: T, print: (line: string)
 
 export function judge<T>(exercise: Exercise<T>, answer: T): CheckResult {
   let right = false;
+  let failure: Error | undefined;
   try {
     right = exercise.isRight(answer);
   } catch (error) {
-    return { correct: false, message: `Not yet: checking ${exercise.what} failed with "${(error as Error).message}". ${exercise.otherwise}` };
+    failure = error as Error;
   }
   if (right) return { correct: true, message: `Right: ${exercise.what}${exercise.praise ? `. ${exercise.praise}` : "."}` };
   for (const mistake of exercise.mistakes ?? []) {
@@ -46,6 +47,8 @@ export function judge<T>(exercise: Exercise<T>, answer: T): CheckResult {
     try { matches = mistake.matches(answer); } catch { matches = false; }
     if (matches) return { correct: false, message: `Not yet (${exercise.what}): ${mistake.hint}` };
   }
+  // An answer so wrong that checking it failed: its error is the most useful hint there is.
+  if (failure) return { correct: false, message: `Not yet (${exercise.what}): ${failure.message}. ${exercise.otherwise}` };
   return { correct: false, message: `Not yet (${exercise.what}): ${exercise.otherwise}` };
 }
 
