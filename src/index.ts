@@ -23,3 +23,6 @@ export * from "./toy/index";
 export * from "./plot/display";
 export * from "./plot/live";
 export * from "./errors";
+export * from "./plot/descent";
+export * from "./checks/lesson03";
+export * from "./checks/lesson04";

@@ -60,12 +60,13 @@ def main():
     write_atomic(nb, args.output)
     if failure is None:
         return 0
-    code_cells = [c for c in nb.cells if c.cell_type == "code"]
+    # Number the code cells as in the lesson itself: the injected-parameters cell is not one of them.
+    code_cells = [c for c in nb.cells if c.cell_type == "code" and "injected-parameters" not in c.get("metadata", {}).get("tags", [])]
     for number, cell in enumerate(code_cells, start=1):
         text = cell_errors(cell)
         if text or (cell is code_cells[-1]):
             if text:
-                print(f"cell {number} failed:\n{cell.source}\n--- its error ---\n{text.strip()}", file=sys.stderr)
+                print(f"code cell {number} failed:\n{cell.source}\n--- its error ---\n{text.strip()}", file=sys.stderr)
                 return 1
     print(f"the notebook stopped: {type(failure).__name__}: {str(failure).strip()[:500]}", file=sys.stderr)
     return 1

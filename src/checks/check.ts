@@ -26,8 +26,14 @@ export interface Exercise<T> {
   readonly praise?: string;
 }
 
-/** Judges an answer; also prints the verdict, so a notebook cell shows it. */
-export function check<T>(exercise: Exercise<T>, answer: T, print: (line: string) => void = console.log): CheckResult {
+/** Where a verdict goes: the notebook's output by default, a list in the tests. */
+export type Print = (line: string) => void;
+
+/**
+ * Judges an answer and prints the verdict, so the notebook cell shows it. Lesson checks built on it return
+ * nothing, so the kernel does not also print the result object.
+ */
+export function check<T>(exercise: Exercise<T>, answer: T, print: Print = console.log): CheckResult {
   const result = judge(exercise, answer);
   print(`${result.correct ? "✅" : "❌"} ${result.message}`);
   return result;

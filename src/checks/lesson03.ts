@@ -1,9 +1,9 @@
-import { CheckResult, Exercise, check, near } from "./check";
+import { Print, Exercise, check, near } from "./check";
 import { gradientDescent } from "../toy/descent";
 import { toyFunction } from "../toy/expression";
 
 /** Lesson 03, "Your turn" 1: which way does a gradient-descent step go where the slope is `slope`? */
-export function checkStepDirection(slope: number, answer: unknown): CheckResult {
+export function checkStepDirection(slope: number, answer: unknown, print: Print = console.log): void {
   const right = slope > 0 ? "left" : "right";
   const exercise: Exercise<unknown> = {
     what: `the direction of a step where the slope is ${slope}`,
@@ -15,13 +15,13 @@ export function checkStepDirection(slope: number, answer: unknown): CheckResult 
     otherwise: `step against the slope`,
     praise: "Downhill is always against the slope.",
   };
-  return check(exercise, answer);
+  check(exercise, answer, print);
 }
 
 /** Lesson 03, "Your turn" 2: the point after one step x ← x − η·f'(x). */
-export function checkNextPoint(x: number, eta: number, slope: number, answer: unknown): CheckResult {
+export function checkNextPoint(x: number, eta: number, slope: number, answer: unknown, print: Print = console.log): void {
   const expected = x - eta * slope;
-  return check<unknown>({
+  check<unknown>({
     what: `the next point from x = ${x} with η = ${eta} and slope ${slope}`,
     isRight: (a) => near(a, expected, 1e-9),
     mistakes: [
@@ -31,13 +31,13 @@ export function checkNextPoint(x: number, eta: number, slope: number, answer: un
     ],
     otherwise: "use x − η · slope",
     praise: `x = ${expected}.`,
-  }, answer);
+  }, answer, print);
 }
 
 /** Lesson 03, "Your turn" 3: pick a learning rate that takes x^4 − 3x^2 + x from `start` to a minimum in `steps` steps. */
-export function checkLearningRate(eta: unknown, start = 2, steps = 50): CheckResult {
+export function checkLearningRate(eta: unknown, start = 2, steps = 50, print: Print = console.log): void {
   const f = toyFunction("x^4 - 3x^2 + x", 1);
-  return check<unknown>({
+  check<unknown>({
     what: `a learning rate reaching a minimum of x^4 − 3x^2 + x from x = ${start} in ${steps} steps`,
     isRight: (e) => {
       if (typeof e !== "number" || !(e > 0)) return false;
@@ -50,5 +50,5 @@ export function checkLearningRate(eta: unknown, start = 2, steps = 50): CheckRes
       { matches: (e) => (e as number) < 0.02, hint: "that rate is too small: after the steps you are still on the slope; try a larger one" },
     ],
     otherwise: "the steps bounce around without settling; try a rate between 0.01 and 0.1",
-  }, eta);
+  }, eta, print);
 }

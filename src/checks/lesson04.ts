@@ -1,10 +1,10 @@
-import { CheckResult, allNear, check } from "./check";
+import { Print, allNear, check } from "./check";
 import { toyFunction } from "../toy/expression";
 
 /** Lesson 04, "Your turn" 1: the gradient of C(x, y) = 3/2 x² + 1/2 y² at a point, by hand. */
-export function checkGradientAt(point: [number, number], answer: unknown): CheckResult {
+export function checkGradientAt(point: [number, number], answer: unknown, print: Print = console.log): void {
   const [x, y] = point;
-  return check<unknown>({
+  check<unknown>({
     what: `the gradient of C(x, y) = 3/2 x² + 1/2 y² at (${x}, ${y})`,
     isRight: (a) => allNear(a, [3 * x, y], 1e-9),
     mistakes: [
@@ -15,12 +15,12 @@ export function checkGradientAt(point: [number, number], answer: unknown): Check
     ],
     otherwise: "∂C/∂x = 3x and ∂C/∂y = y",
     praise: `[${3 * x}, ${y}]: here x is ${y === 0 ? "all that matters" : `${(3 * x) / y} times as steep as y`}.`,
-  }, answer);
+  }, answer, print);
 }
 
 /** Lesson 04, "Your turn" 2: type a function of x and y whose symbolic and numeric gradients agree at (1, 2). */
-export function checkOwnFunction(expression: unknown): CheckResult {
-  return check<unknown>({
+export function checkOwnFunction(expression: unknown, print: Print = console.log): void {
+  check<unknown>({
     what: "a function of x and y whose exact gradient the library can check at (1, 2)",
     isRight: (e) => {
       const f = toyFunction(String(e), 2);
@@ -32,5 +32,5 @@ export function checkOwnFunction(expression: unknown): CheckResult {
     ],
     otherwise: 'check the spelling: use x and y, powers as x^2, functions like sin(x) or exp(y)',
     praise: "mathjs differentiated it exactly, and the finite differences agree.",
-  }, expression);
+  }, expression, print);
 }

@@ -1,0 +1,135 @@
+import { Point, ToyFunction } from "../toy/expression";
+import { PlotlyFigure } from "./display";
+
+/**
+ * Figures of gradient descent on toy functions (lessons 03 and 04), as plain plotly data: the function, the
+ * path of points descent visited, animations over the steps, and sliders over precomputed paths.
+ */
+export interface Path {
+  readonly points: Point[];
+  readonly values: number[];
+}
+export type Range = readonly [number, number];
+
+const grid = (range: Range, n: number): number[] => Array.from({ length: n }, (_, i) => range[0] + ((range[1] - range[0]) * i) / (n - 1));
+/** Plotly cannot draw NaN or ±Infinity from JSON: undefined points become gaps (null). */
+const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
+const colors = ["#e45756", "#4c78a8", "#54a24b", "#f58518", "#b279a2", "#72b7b2"];
+
+function curve(f: ToyFunction, range: Range): object {
+  const xs = grid(range, 241);
+  return { x: xs, y: xs.map((x) => finite(f.value([x]))), mode: "lines", name: `f(x) = ${f.expression}`, line: { color: "#888" } };
+}
+
+function pathTrace1d(path: Path, name = "descent", color = colors[0]): object {
+  return { x: path.points.map((p) => p[0]), y: path.values, mode: "lines+markers", name, line: { color, width: 1 }, marker: { color, size: 7 } };
+}
+
+/** A 1-D function over `range`, with a descent path on it when given. */
+export function functionPlot1d(f: ToyFunction, range: Range, path?: Path): PlotlyFigure {
+  return {
+    data: path ? [curve(f, range), pathTrace1d(path)] : [curve(f, range)],
+    layout: { height: 400, xaxis: { title: { text: "x" } }, yaxis: { title: { text: "f(x)" } }, margin: { t: 30 } },
+  };
+}
+
+/** Play and pause buttons plus a slider over the frames `names`, for an animated figure. */
+function animationControls(names: string[], label: string): object {
+  return {
+    updatemenus: [{
+      type: "buttons", showactive: false, x: 0, y: -0.12, xanchor: "left",
+      buttons: [
+        { label: "▶ play", method: "animate", args: [null, { frame: { duration: 250, redraw: true }, fromcurrent: true, transition: { duration: 0 } }] },
+        { label: "❚❚ pause", method: "animate", args: [[null], { mode: "immediate", frame: { duration: 0, redraw: false } }] },
+      ],
+    }],
+    sliders: [{
+      active: 0, x: 0.18, len: 0.82, y: -0.08, currentvalue: { prefix: `${label} ` },
+      steps: names.map((name) => ({ label: name, method: "animate", args: [[name], { mode: "immediate", frame: { duration: 0, redraw: true }, transition: { duration: 0 } }] })),
+    }],
+  };
+}
+
+/** A 1-D descent, animated: ▶ plays the steps, the slider scrubs through them. */
+export function animatedPath1d(f: ToyFunction, range: Range, path: Path): PlotlyFigure {
+  const upTo = (n: number): Path => ({ points: path.points.slice(0, n + 1), values: path.values.slice(0, n + 1) });
+  const names = path.points.map((_, n) => String(n));
+  const ys = path.values.filter(Number.isFinite);
+  return {
+    data: [curve(f, range), pathTrace1d(upTo(0))],
+    frames: names.map((name, n) => ({ name, data: [curve(f, range), pathTrace1d(upTo(n))] })),
+    layout: {
+      height: 460, margin: { t: 30, b: 110 }, xaxis: { title: { text: "x" }, range: [...range] },
+      yaxis: { title: { text: "f(x)" }, range: [Math.min(...ys, ...curveRange(f, range)) - 0.5, Math.max(...curveRange(f, range)) + 0.5] },
+      ...animationControls(names, "step"),
+    },
+  };
+}
+
+function curveRange(f: ToyFunction, range: Range): number[] {
+  const ys = grid(range, 241).map((x) => f.value([x])).filter(Number.isFinite);
+  return [Math.min(...ys), Math.max(...ys)];
+}
+
+/** Several precomputed 1-D paths (one per learning rate, say): a slider shows one at a time. */
+export function pathsSlider1d(f: ToyFunction, range: Range, paths: Path[], labels: string[]): PlotlyFigure {
+  const visible = (k: number) => [true, ...paths.map((_, i) => i === k)];
+  const [low, high] = curveRange(f, range);
+  return {
+    data: [curve(f, range), ...paths.map((p, i) => ({ ...pathTrace1d(p, labels[i], colors[i % colors.length]), visible: i === 0 }))],
+    layout: {
+      height: 460, margin: { t: 30, b: 90 }, xaxis: { title: { text: "x" }, range: [...range] },
+      yaxis: { title: { text: "f(x)" }, range: [low - 0.5, high + 0.5] },
+      sliders: [{ active: 0, y: -0.1, currentvalue: { prefix: "run: " }, steps: labels.map((label, k) => ({ label, method: "restyle", args: ["visible", visible(k)] })) }],
+    },
+  };
+}
+
+function surfaceGrid(f: ToyFunction, xRange: Range, yRange: Range, n = 61) {
+  const xs = grid(xRange, n), ys = grid(yRange, n);
+  return { x: xs, y: ys, z: ys.map((y) => xs.map((x) => finite(f.value([x, y])))) };
+}
+
+/** A 2-D function as a surface you can turn, with descent paths drawn on it. */
+export function surfacePlot(f: ToyFunction, xRange: Range, yRange: Range, paths: { name: string; points: Point[] }[] = []): PlotlyFigure {
+  return {
+    data: [
+      { type: "surface", ...surfaceGrid(f, xRange, yRange), colorscale: "Viridis", opacity: 0.9, showscale: false, name: f.expression },
+      ...paths.map((p, i) => ({ type: "scatter3d", mode: "lines+markers", name: p.name, x: p.points.map((q) => q[0]), y: p.points.map((q) => q[1]),
+        z: p.points.map((q) => finite(f.value(q))), line: { color: colors[i % colors.length], width: 4 }, marker: { size: 3, color: colors[i % colors.length] } })),
+    ],
+    layout: { height: 480, margin: { t: 20, l: 0, r: 0, b: 0 }, scene: { xaxis: { title: { text: "x" } }, yaxis: { title: { text: "y" } }, zaxis: { title: { text: "C(x, y)" } } } },
+  };
+}
+
+function contours(f: ToyFunction, xRange: Range, yRange: Range): object {
+  return { type: "contour", ...surfaceGrid(f, xRange, yRange, 81), colorscale: "Viridis", ncontours: 25, contours: { coloring: "lines" }, showscale: false, name: f.expression, hoverinfo: "skip" };
+}
+
+function pathTrace2d(points: Point[], name: string, color: string): object {
+  return { type: "scatter", mode: "lines+markers", name, x: points.map((p) => p[0]), y: points.map((p) => p[1]), line: { color, width: 2 }, marker: { color, size: 6 } };
+}
+
+const planeLayout = (xRange: Range, yRange: Range, extra: object = {}): object => ({
+  height: 460, margin: { t: 30 }, xaxis: { title: { text: "x" }, range: [...xRange] },
+  yaxis: { title: { text: "y" }, range: [...yRange], scaleanchor: "x" }, legend: { orientation: "h", y: -0.15 }, ...extra,
+});
+
+/** Contour lines of a 2-D function, with any number of named paths on them (e.g. full-batch descent and SGD). */
+export function contourPlot(f: ToyFunction, xRange: Range, yRange: Range, paths: { name: string; points: Point[] }[] = []): PlotlyFigure {
+  return {
+    data: [contours(f, xRange, yRange), ...paths.map((p, i) => pathTrace2d(p.points, p.name, colors[i % colors.length]))],
+    layout: planeLayout(xRange, yRange),
+  };
+}
+
+/** A 2-D descent on contour lines, animated over its steps. */
+export function animatedPath2d(f: ToyFunction, xRange: Range, yRange: Range, path: Path): PlotlyFigure {
+  const names = path.points.map((_, n) => String(n));
+  const base = contours(f, xRange, yRange);
+  return {
+    data: [base, pathTrace2d(path.points.slice(0, 1), "descent", colors[0])],
+    frames: names.map((name, n) => ({ name, data: [base, pathTrace2d(path.points.slice(0, n + 1), "descent", colors[0])] })),
+    layout: planeLayout(xRange, yRange, { height: 500, margin: { t: 30, b: 110 }, ...animationControls(names, "step") }),
+  };
+}

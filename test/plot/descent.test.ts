@@ -1,0 +1,50 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { animatedPath1d, animatedPath2d, contourPlot, functionPlot1d, pathsSlider1d, surfacePlot } from "../../src/plot/descent";
+import { descentPaths, gradientDescent } from "../../src/toy/descent";
+import { toyFunction } from "../../src/toy/expression";
+
+const f = toyFunction("x^4 - 3x^2 + x");
+const bowl = toyFunction("3/2 x^2 + 1/2 y^2");
+const roundTrips = (fig: object) => assert.deepEqual(JSON.parse(JSON.stringify(fig)), fig, "a figure is plain JSON data");
+
+test("a 1-D figure holds the curve and the path's points", () => {
+  const path = gradientDescent(f, { start: [2], eta: 0.05, steps: 10 });
+  const fig = functionPlot1d(f, [-2, 2], path);
+  const [curve, trace] = fig.data as { x: number[]; y: number[] }[];
+  assert.equal(curve.x.length, curve.y.length);
+  assert.deepEqual(trace.x, path.points.map((p) => p[0]));
+  assert.deepEqual(trace.y, path.values);
+  roundTrips(fig);
+});
+
+test("an animated path has one frame per point, a play button and a slider step per frame", () => {
+  const path = gradientDescent(f, { start: [2], eta: 0.05, steps: 12 });
+  const fig = animatedPath1d(f, [-2, 2], path) as { frames: { data: { x: number[] }[] }[]; layout: { sliders: { steps: object[] }[]; updatemenus: object[] } };
+  assert.equal(fig.frames.length, 13);
+  assert.equal(fig.layout.sliders[0].steps.length, 13);
+  assert.equal(fig.frames[5].data[1].x.length, 6, "frame n shows the first n steps");
+  assert.equal(fig.layout.updatemenus.length, 1);
+  roundTrips(fig);
+  const fig2 = animatedPath2d(bowl, [-2, 2], [-2, 2], gradientDescent(bowl, { start: [1, 1], eta: 0.2, steps: 7 })) as { frames: object[] };
+  assert.equal(fig2.frames.length, 8);
+  roundTrips(fig2);
+});
+
+test("a slider over precomputed paths shows one path per step; a diverged path plots no NaN", () => {
+  const runs = descentPaths(f, [0.002, 0.05, 0.3].map((eta) => ({ start: [2], eta, steps: 30 })));
+  const fig = pathsSlider1d(f, [-2.5, 2.5], runs, ["small", "right", "divergent"]) as { data: { visible?: boolean }[]; layout: { sliders: { steps: { args: [string, boolean[]] }[] }[] } };
+  const steps = fig.layout.sliders[0].steps;
+  assert.equal(steps.length, 3);
+  assert.deepEqual(steps[2].args[1], [true, false, false, true]);
+  roundTrips(fig);
+});
+
+test("surface and contour figures sample the function on a grid, with named paths", () => {
+  const surface = surfacePlot(bowl, [-1, 1], [-1, 1]) as { data: { z: number[][] }[] };
+  assert.equal(surface.data[0].z.length, 61);
+  assert.equal(surface.data[0].z[30][30], 0, "the bowl's bottom is at the grid's centre");
+  const contour = contourPlot(bowl, [-2, 2], [-2, 2], [{ name: "a", points: [[1, 1], [0.5, 0.5]] }, { name: "b", points: [[1, -1]] }]) as { data: { name: string }[] };
+  assert.deepEqual(contour.data.slice(1).map((t) => t.name), ["a", "b"]);
+  roundTrips(contour);
+});
