@@ -11,15 +11,7 @@ import { Network } from "./network";
  */
 export function numericGradient(net: Network, costOf: (net: Network) => number, h = 1e-5): Gradient {
   const grad = zeroGradient(net.sizes);
-  const slope = (values: Float64Array, i: number): number => {
-    const saved = values[i];
-    values[i] = saved + h;
-    const up = costOf(net);
-    values[i] = saved - h;
-    const down = costOf(net);
-    values[i] = saved;
-    return (up - down) / (2 * h);
-  };
+  const slope = (values: Float64Array, index: number): number => numericPartial(net, { name: "", values, index }, costOf, h);
   for (let l = 0; l < net.weights.length; l++) {
     const w = net.weights[l].data;
     for (let i = 0; i < w.length; i++) grad.nablaW[l].data[i] = slope(w, i);
@@ -58,4 +50,33 @@ export function relativeError(a: Gradient, b: Gradient): number {
     ny += y[i] ** 2;
   }
   return Math.sqrt(diff) / Math.max(Math.sqrt(nx), Math.sqrt(ny), 1e-300);
+}
+
+/** One weight or bias of a network, by name: "w[l][j][k]" or "b[l][j]", and where its value lives. */
+export interface ParameterRef {
+  readonly name: string;
+  readonly values: Float64Array;
+  readonly index: number;
+}
+
+/** Every parameter of the network, in the order of flattenGradient (weights layer by layer, then biases). */
+export function parameterRefs(net: Network): ParameterRef[] {
+  const refs: ParameterRef[] = [];
+  for (let l = 0; l < net.weights.length; l++) {
+    const { rows, cols, data } = net.weights[l];
+    for (let j = 0; j < rows; j++) for (let k = 0; k < cols; k++) refs.push({ name: `w[${l}][${j}][${k}]`, values: data, index: j * cols + k });
+    for (let j = 0; j < rows; j++) refs.push({ name: `b[${l}][${j}]`, values: net.biases[l], index: j });
+  }
+  return refs;
+}
+
+/** The slope of the cost in one parameter, by central differences (the parameter is put back exactly). */
+export function numericPartial(net: Network, ref: ParameterRef, costOf: (net: Network) => number, h = 1e-5): number {
+  const saved = ref.values[ref.index];
+  ref.values[ref.index] = saved + h;
+  const up = costOf(net);
+  ref.values[ref.index] = saved - h;
+  const down = costOf(net);
+  ref.values[ref.index] = saved;
+  return (up - down) / (2 * h);
 }

@@ -26,3 +26,4 @@ export * from "./errors";
 export * from "./plot/descent";
 export * from "./checks/lesson03";
 export * from "./checks/lesson04";
+export * from "./plot/bars";

@@ -4,7 +4,7 @@ import { averageGradient, backprop } from "../src/backprop";
 import { costs, exampleCost } from "../src/cost";
 import { imageOf } from "../src/data/dataset";
 import { evaluate } from "../src/evaluate";
-import { numericGradient, relativeError } from "../src/gradcheck";
+import { flattenGradient, numericGradient, numericPartial, parameterRefs, relativeError } from "../src/gradcheck";
 import { createNetwork, outputOf } from "../src/network";
 import { maxDifference, randomDataset } from "./helpers";
 
@@ -61,4 +61,16 @@ test("the desired nudges: the output's are −∂C/∂a = 2(y − a), and each e
 test("backprop refuses a data set whose images do not fit the input layer", () => {
   const data = randomDataset(3, 2, 2, 2, 1);
   assert.throws(() => averageGradient(createNetwork([5, 2]), data), /4 pixels per image but the network's input layer has 5 neurons/);
+});
+
+test("parameter references name every weight and bias in flattenGradient's order, and one partial matches the gradient", () => {
+  const net = createNetwork([4, 3, 2], { seed: 5 });
+  const refs = parameterRefs(net);
+  assert.equal(refs.length, 4 * 3 + 3 + 3 * 2 + 2);
+  assert.equal(refs[0].name, "w[0][0][0]");
+  assert.equal(refs[12].name, "b[0][0]");
+  const x = [0.1, 0.9, 0.4, 0.6];
+  const flat = flattenGradient(backprop(net, x, 1));
+  const cost = (n: typeof net) => exampleCost(outputOf(n, x), 1);
+  for (const i of [0, 7, 12, 20]) assert.ok(Math.abs(numericPartial(net, refs[i], cost) - flat[i]) < 1e-8, refs[i].name);
 });
