@@ -27,3 +27,4 @@ export * from "./plot/descent";
 export * from "./checks/lesson03";
 export * from "./checks/lesson04";
 export * from "./plot/bars";
+export * from "./checks/lesson05";
