@@ -28,3 +28,4 @@ export * from "./checks/lesson03";
 export * from "./checks/lesson04";
 export * from "./plot/bars";
 export * from "./checks/lesson05";
+export * from "./plot/digits";
