@@ -29,3 +29,4 @@ export * from "./checks/lesson04";
 export * from "./plot/bars";
 export * from "./checks/lesson05";
 export * from "./plot/digits";
+export * from "./checks/lesson06";
