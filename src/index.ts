@@ -30,3 +30,5 @@ export * from "./plot/bars";
 export * from "./checks/lesson05";
 export * from "./plot/digits";
 export * from "./checks/lesson06";
+export * from "./twoParameters";
+export * from "./checks/lesson07";

@@ -1,0 +1,19 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { checkStepsPerEpoch } from "../../src/checks/lesson07";
+
+const verdict = (run: (print: (line: string) => void) => void) => {
+  const lines: string[] = [];
+  run((line) => lines.push(line));
+  assert.equal(lines.length, 1);
+  return { correct: lines[0].startsWith("✅"), message: lines[0] };
+};
+
+test("steps per epoch: n / batch rounded up passes; rounding down, one per example, multiplying and fractions get hints", () => {
+  assert.equal(verdict((p) => checkStepsPerEpoch(8000, 100, 80, p)).correct, true);
+  assert.equal(verdict((p) => checkStepsPerEpoch(8000, 300, 27, p)).correct, true);
+  assert.match(verdict((p) => checkStepsPerEpoch(8000, 300, 26, p)).message, /one last, smaller minibatch/);
+  assert.match(verdict((p) => checkStepsPerEpoch(8000, 100, 8000, p)).message, /one step per example/);
+  assert.match(verdict((p) => checkStepsPerEpoch(8000, 100, 800000, p)).message, /instead of multiplying/);
+  assert.match(verdict((p) => checkStepsPerEpoch(8000, 300, 26.67, p)).message, /round up/);
+});
