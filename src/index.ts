@@ -32,3 +32,4 @@ export * from "./plot/digits";
 export * from "./checks/lesson06";
 export * from "./twoParameters";
 export * from "./checks/lesson07";
+export * from "./data/download";

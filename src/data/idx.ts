@@ -31,7 +31,9 @@ function readBytes(file: string): Uint8Array {
   const plain = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
   if (raw[0] !== 0x1f || raw[1] !== 0x8b) return plain(raw);
   try {
-    return plain(gunzipSync(raw));
+    // gzip ends with the unpacked size (mod 2^32): one output chunk of that size avoids a second copy.
+    const size = raw.length >= 4 ? raw.readUInt32LE(raw.length - 4) : 0;
+    return plain(gunzipSync(raw, { chunkSize: Math.min(Math.max(size + 1, 64 * 1024), 256 * 1024 * 1024) }));
   } catch (error) {
     throw new DataError(`${file} is a damaged gzip file (${(error as Error).message}); delete it and download it again`, "corrupt-gzip", file);
   }

@@ -1,0 +1,109 @@
+import { createHash } from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+import { gunzipSync } from "zlib";
+import { LearnerError } from "../errors";
+import { idxFileNames } from "./idx";
+
+/**
+ * `npm run data -- mnist`: fetches full MNIST's four gzipped IDX files into data/mnist/ from the public
+ * mirrors, trying each in turn, and keeps a file only when its unpacked bytes have the MD5 published with
+ * MNIST. A download goes to a temporary file first, so a bad or interrupted one never leaves a partial file.
+ */
+export const mnistMirrors = [
+  "https://ossci-datasets.s3.amazonaws.com/mnist/",
+  "https://storage.googleapis.com/cvdf-datasets/mnist/",
+  "https://yann.lecun.com/exdb/mnist/",
+];
+
+/** MD5 of each uncompressed file, as published with MNIST. */
+export const mnistMd5: Readonly<Record<string, string>> = {
+  [idxFileNames.trainImages]: "6bbc9ace898e44ae57da46a324031adb",
+  [idxFileNames.trainLabels]: "a25bea736e30d166cdddb491f175f624",
+  [idxFileNames.testImages]: "2646ac647ad5339dbf082846283269ea",
+  [idxFileNames.testLabels]: "27ae3e4e09519cfbb04c329615203637",
+};
+
+export class DownloadError extends LearnerError {
+  override name = "DownloadError";
+}
+
+export interface DownloadOptions {
+  mirrors?: string[];
+  md5?: Readonly<Record<string, string>>;
+  /** Called as bytes arrive: file name, bytes so far, total bytes (0 when the server does not say). */
+  onProgress?: (file: string, received: number, total: number) => void;
+  log?: (line: string) => void;
+}
+
+/** Why the gzipped bytes are not the wanted file, or null when they are. */
+function problemWith(gz: Uint8Array, md5: string): string | null {
+  let raw: Buffer;
+  try {
+    raw = gunzipSync(gz);
+  } catch (error) {
+    return `it is not a whole gzip file (${(error as Error).message})`;
+  }
+  const found = createHash("md5").update(raw).digest("hex");
+  return found === md5 ? null : `its MD5 is ${found}, not the published ${md5}`;
+}
+
+async function fetchBytes(url: string, file: string, onProgress?: DownloadOptions["onProgress"]): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
+  const total = Number(response.headers.get("content-length") ?? 0);
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.length;
+    onProgress?.(file, received, total);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Downloads whatever of the four files `dir` lacks (or holds damaged); returns the files now in place. */
+export async function downloadMnist(dir = path.join("data", "mnist"), options: DownloadOptions = {}): Promise<string[]> {
+  const mirrors = options.mirrors ?? mnistMirrors;
+  const md5 = options.md5 ?? mnistMd5;
+  const log = options.log ?? ((line: string) => console.error(line));
+  fs.mkdirSync(dir, { recursive: true });
+  const done: string[] = [];
+  for (const name of Object.keys(md5)) {
+    const file = path.join(dir, `${name}.gz`);
+    if (fs.existsSync(file) && problemWith(fs.readFileSync(file), md5[name]) === null) {
+      log(`${file}: already here and verified`);
+      done.push(file);
+      continue;
+    }
+    const tried: string[] = [];
+    for (const mirror of mirrors) {
+      const url = `${mirror}${name}.gz`;
+      let bytes: Uint8Array;
+      try {
+        bytes = await fetchBytes(url, name, options.onProgress);
+      } catch (error) {
+        tried.push(`${url} (${(error as Error).message})`);
+        continue;
+      }
+      const problem = problemWith(bytes, md5[name]);
+      if (problem) {
+        tried.push(`${url} (refused: ${problem})`);
+        continue;
+      }
+      const temp = `${file}.${process.pid}.part`;
+      fs.writeFileSync(temp, bytes);
+      fs.renameSync(temp, file);
+      log(`${file}: downloaded from ${mirror} and verified`);
+      done.push(file);
+      break;
+    }
+    if (done[done.length - 1] !== file) {
+      throw new DownloadError(`could not get ${name}.gz: tried ${tried.join("; ")}. Check your internet connection, or download the four MNIST files by hand into ${dir}`);
+    }
+  }
+  return done;
+}

@@ -1,0 +1,62 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { createHash } from "crypto";
+import * as fs from "fs";
+import * as http from "http";
+import * as os from "os";
+import * as path from "path";
+import { gzipSync } from "zlib";
+import { DownloadError, downloadMnist } from "../../src/data/download";
+
+// Small stand-ins for the four MNIST files, served from 127.0.0.1 in three versions: good, truncated, corrupted.
+const names = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"];
+const raw = Object.fromEntries(names.map((n, i) => [n, Buffer.from(`${n} contents ${i}`.repeat(50))]));
+const md5 = Object.fromEntries(names.map((n) => [n, createHash("md5").update(raw[n]).digest("hex")]));
+const good = Object.fromEntries(names.map((n) => [n, gzipSync(raw[n])]));
+let server: http.Server;
+let base = "";
+
+before(async () => {
+  server = http.createServer((req, res) => {
+    const [, variant, file] = (req.url ?? "").split("/");
+    const name = file.replace(/\.gz$/, "");
+    if (!good[name]) { res.writeHead(404); res.end(); return; }
+    const bytes = variant === "good" ? good[name] : variant === "truncated" ? good[name].subarray(0, 20) : Buffer.from(gzipSync(Buffer.from("something else")));
+    res.writeHead(200, { "content-length": bytes.length });
+    res.end(bytes);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+});
+after(() => server.close());
+
+const quiet = { md5, log: () => undefined };
+const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "descent-download-"));
+
+test("good files land verified, and a second run leaves them as they are", async () => {
+  const dir = tempDir();
+  const files = await downloadMnist(dir, { ...quiet, mirrors: [`${base}/good/`] });
+  assert.equal(files.length, 4);
+  assert.deepEqual(fs.readdirSync(dir).sort(), names.map((n) => `${n}.gz`).sort());
+  const before = fs.statSync(files[0]).mtimeMs;
+  await downloadMnist(dir, { ...quiet, mirrors: [`${base}/corrupted/`] });
+  assert.equal(fs.statSync(files[0]).mtimeMs, before, "a verified file is not fetched again");
+});
+
+test("truncated and corrupted downloads are refused, leaving no file and no temporary file", async () => {
+  for (const variant of ["truncated", "corrupted"]) {
+    const dir = tempDir();
+    await assert.rejects(downloadMnist(dir, { ...quiet, mirrors: [`${base}/${variant}/`] }), (e: unknown) => {
+      assert.ok(e instanceof DownloadError);
+      assert.match(e.message, variant === "truncated" ? /not a whole gzip file/ : /its MD5 is [0-9a-f]+, not the published/);
+      return true;
+    });
+    assert.deepEqual(fs.readdirSync(dir), []);
+  }
+});
+
+test("a bad mirror falls through to the next good one", async () => {
+  const dir = tempDir();
+  const files = await downloadMnist(dir, { ...quiet, mirrors: [`${base}/corrupted/`, `${base}/missing/`, `${base}/good/`] });
+  assert.equal(files.length, 4);
+});
