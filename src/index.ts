@@ -33,3 +33,5 @@ export * from "./checks/lesson06";
 export * from "./twoParameters";
 export * from "./checks/lesson07";
 export * from "./data/download";
+export * from "./checks/lesson01";
+export * from "./checks/lesson02";
