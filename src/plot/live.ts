@@ -30,6 +30,9 @@ export async function trainLive(net: Network, data: Dataset, options: LiveOption
   const out = { bar: liveOutput(), chart: liveOutput() };
   let interrupted = false;
   const onInterrupt = (): void => { interrupted = true; };
+  // Listen only once the cell's synchronous part is over: a SIGINT listener added while tslab runs a cell's
+  // code with breakOnSigint stops Kernel > Interrupt from reaching the kernel at all (seen here).
+  await new Promise((resolve) => setTimeout(resolve, 0));
   process.on("SIGINT", onInterrupt);
   let lastDraw = 0;
   const started = performance.now();

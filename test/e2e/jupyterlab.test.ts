@@ -71,8 +71,9 @@ for (const file of lessons) {
     await page.waitForSelector(".jp-Notebook .jp-Cell", { timeout: 60000 });
     await page.waitForSelector(".jp-Notebook-ExecutionIndicator[data-status='idle']", { timeout: 60000 });
     await page.click(".jp-Notebook");
-    await page.click("text=Run", { timeout: 10000 });
-    await page.click("text=Run All Cells", { timeout: 10000 });
+    // The menu bar's Run > Run All Cells (not the same words in a lesson's own text).
+    await page.locator(".lm-MenuBar-itemLabel", { hasText: /^Run$/ }).click({ timeout: 10000 });
+    await page.locator(".lm-Menu-itemLabel", { hasText: /^Run All Cells$/ }).click({ timeout: 10000 });
     // Running: prompts show [*] until each cell is done; then the kernel is idle with nothing queued.
     await page.waitForFunction(() => {
       const busy = [...document.querySelectorAll(".jp-InputPrompt")].some((p) => p.textContent?.includes("*"));
