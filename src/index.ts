@@ -35,3 +35,5 @@ export * from "./checks/lesson07";
 export * from "./data/download";
 export * from "./checks/lesson01";
 export * from "./checks/lesson02";
+export * from "./plot/confusion";
+export * from "./plot/drawDigit";
