@@ -37,3 +37,4 @@ export * from "./checks/lesson01";
 export * from "./checks/lesson02";
 export * from "./plot/confusion";
 export * from "./plot/drawDigit";
+export * from "./checks/lesson08";

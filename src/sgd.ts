@@ -16,6 +16,9 @@ import { checkNonNegative, checkPositive, checkWholeNumber } from "./validate";
 export interface TrainOptions {
   /** The learning rate η: how far each step moves against the gradient. */
   eta: number;
+  /** When given, η shrinks geometrically from `eta` in the first epoch to `etaFinal` in the last ("annealing"):
+   *  big steps while far from a minimum, small ones to settle into it. */
+  etaFinal?: number;
   /** Examples per minibatch: 1, 10, 100, or the whole set for full-batch gradient descent. */
   batchSize: number;
   epochs: number;
@@ -79,6 +82,7 @@ export function registerEngine(name: EngineName, make: (net: Network, options: {
 /** Refuses bad hyperparameters up front, each with its allowed range. */
 export function checkTrainOptions(net: Network, data: Dataset, options: TrainOptions): void {
   checkPositive("the learning rate eta", options.eta, " (try 0.1 to 3)");
+  if (options.etaFinal !== undefined) checkPositive("the final learning rate etaFinal", options.etaFinal);
   checkWholeNumber("the batch size", options.batchSize, 1, Math.max(1, data.count));
   checkWholeNumber("the number of epochs", options.epochs, 1);
   checkNonNegative("the L2 strength lambda", options.lambda ?? 0);
@@ -107,9 +111,13 @@ export interface Trainer {
 
 export function trainer(net: Network, data: Dataset, options: TrainOptions): Trainer {
   checkTrainOptions(net, data, options);
-  const { eta, batchSize, epochs } = options;
+  const { batchSize, epochs } = options;
   const cost = options.cost ?? "quadratic";
-  const decay = 1 - (eta * (options.lambda ?? 0)) / data.count;
+  /** η of an epoch: constant, or annealed from eta to etaFinal. */
+  const etaOf = (epoch: number): number =>
+    options.etaFinal === undefined || epochs === 1 ? options.eta : options.eta * (options.etaFinal / options.eta) ** ((epoch - 1) / (epochs - 1));
+  let eta = options.eta;
+  let decay = 1;
   const make = engines[options.engine ?? "fast"];
   if (!make) throw new InputError(`the "${options.engine}" engine is not available; use engine: "readable"`);
   const engine = make(net, { cost, batchSize });
@@ -135,6 +143,8 @@ export function trainer(net: Network, data: Dataset, options: TrainOptions): Tra
     const epoch = reports.length + 1;
     if (finished || epoch > epochs) return null;
     if (batch === 0) {
+      eta = etaOf(epoch);
+      decay = 1 - (eta * (options.lambda ?? 0)) / data.count; // L2: w ← (1 − ηλ/n) w − η ∇C
       if (options.shuffle !== false) shuffleInPlace(order, random);
       seenCost = 0;
       seenCorrect = 0;

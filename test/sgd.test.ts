@@ -84,3 +84,13 @@ test("784-16-16-10 learns the embedded digits: over 90% test accuracy after 10 e
   assert.ok(reports[0].cost > last.cost, "cost falls");
   assert.ok(last.testAccuracy! > 0.9, `test accuracy ${last.testAccuracy}`);
 });
+
+test("annealing: eta shrinks geometrically from eta to etaFinal, epoch by epoch", () => {
+  const data = randomDataset(30, 2, 2, 3, 8);
+  const annealed = createNetwork([4, 5, 3], { seed: 4 });
+  train(annealed, data, { eta: 1, etaFinal: 0.25, batchSize: 10, epochs: 3, shuffle: false, engine: "readable" });
+  const byHand = createNetwork([4, 5, 3], { seed: 4 });
+  for (const eta of [1, 0.5, 0.25]) train(byHand, data, { eta, batchSize: 10, epochs: 1, shuffle: false, engine: "readable" });
+  assert.deepEqual(annealed.weights[0].data, byHand.weights[0].data);
+  assert.throws(() => train(annealed, data, { eta: 1, etaFinal: 0, batchSize: 10, epochs: 2 }), /final learning rate etaFinal must be a number greater than 0/);
+});

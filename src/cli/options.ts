@@ -11,6 +11,7 @@ export const usage = `usage: npx descent train [options]
   --activation sigmoid|relu      hidden-layer activation (default sigmoid; the output is always a sigmoid)
   --cost quadratic|cross-entropy (default quadratic: the videos' sum of squared differences)
   --eta 3                        learning rate (default 3)
+  --eta-final E                  anneal the learning rate geometrically to E by the last epoch
   --batch 10                     minibatch size (default 10)
   --epochs 30                    passes over the training set (default 30)
   --lambda 0                     L2 regularisation strength (default 0)
@@ -30,6 +31,7 @@ export interface TrainCommand {
   activation: ActivationName;
   cost: CostName;
   eta: number;
+  etaFinal?: number;
   batch: number;
   epochs: number;
   lambda: number;
@@ -73,7 +75,7 @@ export function parseTrainCommand(args: string[]): TrainCommand {
       allowPositionals: false,
       options: {
         layers: { type: "string" }, activation: { type: "string" }, cost: { type: "string" },
-        eta: { type: "string" }, batch: { type: "string" }, epochs: { type: "string" }, lambda: { type: "string" },
+        eta: { type: "string" }, "eta-final": { type: "string" }, batch: { type: "string" }, epochs: { type: "string" }, lambda: { type: "string" },
         seed: { type: "string" }, data: { type: "string" }, "train-size": { type: "string" }, init: { type: "string" },
         "weight-init": { type: "string" }, "no-shuffle": { type: "boolean" }, engine: { type: "string" },
         save: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" },
@@ -93,6 +95,7 @@ export function parseTrainCommand(args: string[]): TrainCommand {
     activation: oneOf("--activation", values.activation ?? "sigmoid", ["sigmoid", "relu"] as const),
     cost: oneOf("--cost", values.cost ?? "quadratic", ["quadratic", "cross-entropy"] as const),
     eta: number("--eta", values.eta ?? "3"),
+    etaFinal: values["eta-final"] === undefined ? undefined : number("--eta-final", values["eta-final"]),
     batch: number("--batch", values.batch ?? "10"),
     epochs: number("--epochs", values.epochs ?? "30"),
     lambda: number("--lambda", values.lambda ?? "0"),
@@ -107,6 +110,7 @@ export function parseTrainCommand(args: string[]): TrainCommand {
     json: values.json ?? false,
   };
   range(() => checkPositive("--eta", command.eta));
+  if (command.etaFinal !== undefined) range(() => checkPositive("--eta-final", command.etaFinal));
   range(() => checkWholeNumber("--batch", command.batch, 1));
   range(() => checkWholeNumber("--epochs", command.epochs, 1));
   range(() => checkNonNegative("--lambda", command.lambda));

@@ -50,7 +50,7 @@ export async function runTrain(command: TrainCommand, out: (line: string) => voi
     out(`training ${net.sizes.join("-")} (${net.activation.name}, ${command.cost}) on ${trainSet.count} images of ${trainSet.name}, testing on ${test.count}`);
   }
   const run = trainer(net, trainSet, {
-    eta: command.eta, batchSize: command.batch, epochs: command.epochs, cost: command.cost, lambda: command.lambda,
+    eta: command.eta, etaFinal: command.etaFinal, batchSize: command.batch, epochs: command.epochs, cost: command.cost, lambda: command.lambda,
     seed: command.seed, shuffle: command.shuffle, engine: command.engine, test,
     onBatch: (b) => {
       if (!command.json) bar.update(b.batch, b.batches, `epoch ${b.epoch}/${command.epochs}  batch ${b.batch}/${b.batches}  cost ${b.cost.toFixed(4)}`);
