@@ -188,7 +188,7 @@ export function trainer(net: Network, data: Dataset, options: TrainOptions): Tra
     const previous = reports[reports.length - 1];
     rising = previous && report.cost > previous.cost * 1.05 ? rising + 1 : 0;
     if (!Number.isFinite(report.cost)) throw stop(diverged(epoch, batches, "the cost became " + report.cost, eta));
-    if (rising >= 5) throw stop(diverged(epoch, batches, "the cost grew for 5 epochs in a row", eta));
+    if (rising >= 10) throw stop(diverged(epoch, batches, "the cost grew by over 5% in each of 10 epochs in a row", eta));
     engine.store(net); // only a good epoch reaches the learner's network
     reports.push(report);
     if (options.onEpoch?.(report) === "stop") finished = true;
