@@ -38,3 +38,5 @@ export * from "./checks/lesson02";
 export * from "./plot/confusion";
 export * from "./plot/drawDigit";
 export * from "./checks/lesson08";
+export * from "./dream";
+export * from "./checks/lesson09";

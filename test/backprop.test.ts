@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { averageGradient, backprop } from "../src/backprop";
+import { imageThatMaximises } from "../src/dream";
 import { costs, exampleCost } from "../src/cost";
 import { imageOf } from "../src/data/dataset";
 import { evaluate } from "../src/evaluate";
@@ -73,4 +74,11 @@ test("parameter references name every weight and bias in flattenGradient's order
   const flat = flattenGradient(backprop(net, x, 1));
   const cost = (n: typeof net) => exampleCost(outputOf(n, x), 1);
   for (const i of [0, 7, 12, 20]) assert.ok(Math.abs(numericPartial(net, refs[i], cost) - flat[i]) < 1e-8, refs[i].name);
+});
+
+test("an input dreamed up by descent on the pixels makes the network answer the asked digit", () => {
+  const net = createNetwork([16, 8, 3], { seed: 2 });
+  const x = imageThatMaximises(net, 2, { steps: 100 });
+  assert.ok(x.every((v) => v >= 0 && v <= 1));
+  assert.ok(outputOf(net, x)[2] > outputOf(net, new Float64Array(16).fill(0.5))[2]);
 });

@@ -1,0 +1,18 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { checkBestTweak } from "../../src/checks/lesson09";
+
+const verdict = (run: (print: (line: string) => void) => void) => {
+  const lines: string[] = [];
+  run((line) => lines.push(line));
+  assert.equal(lines.length, 1);
+  return { correct: lines[0].startsWith("✅"), message: lines[0] };
+};
+
+test("best tweak: the highest accuracy passes; the lowest and a name not in the table get hints", () => {
+  const names = ["plain", "cross-entropy", "ReLU"], acc = [0.9, 0.93, 0.95];
+  assert.equal(verdict((p) => checkBestTweak(names, acc, "ReLU", p)).correct, true);
+  assert.match(verdict((p) => checkBestTweak(names, acc, "plain", p)).message, /lowest accuracy/);
+  assert.match(verdict((p) => checkBestTweak(names, acc, "relu!", p)).message, /one of the names/);
+  assert.match(verdict((p) => checkBestTweak(names, acc, "cross-entropy", p)).message, /pick the largest/);
+});
