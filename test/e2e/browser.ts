@@ -31,3 +31,10 @@ export async function serve(dir: string): Promise<{ url: string; close: () => Pr
   const port = (server.address() as { port: number }).port;
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
+
+/** Whether a lesson's markdown holds LaTeX ($...$), so its page must show typeset math. */
+export function hasMath(notebookFile: string): boolean {
+  const nb = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "..", "notebooks", notebookFile), "utf8"));
+  return nb.cells.some((c: { cell_type: string; source: string | string[] }) =>
+    c.cell_type === "markdown" && /\$[^$]+\$/.test(Array.isArray(c.source) ? c.source.join("") : c.source));
+}
