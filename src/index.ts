@@ -40,3 +40,4 @@ export * from "./plot/drawDigit";
 export * from "./checks/lesson08";
 export * from "./dream";
 export * from "./checks/lesson09";
+export * from "./checks/lesson10";

@@ -16,3 +16,10 @@ test("best tweak: the highest accuracy passes; the lowest and a name not in the 
   assert.match(verdict((p) => checkBestTweak(names, acc, "relu!", p)).message, /one of the names/);
   assert.match(verdict((p) => checkBestTweak(names, acc, "cross-entropy", p)).message, /pick the largest/);
 });
+
+test("faster labels: real passes; random and other answers get hints", async () => {
+  const { checkFasterLabels } = await import("../../src/checks/lesson10");
+  assert.equal(verdict((p) => checkFasterLabels("real", p)).correct, true);
+  assert.match(verdict((p) => checkFasterLabels("random", p)).message, /many more epochs/);
+  assert.match(verdict((p) => checkFasterLabels(3, p)).message, /"real" or "random"/);
+});
