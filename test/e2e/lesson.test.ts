@@ -1,0 +1,40 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+
+// npm run lesson -- NN --set name=value: new values change what the lesson prints; mistakes are one clear sentence.
+const root = path.join(__dirname, "..", "..", "..");
+const lesson = (...args: string[]) => spawnSync(process.execPath, [path.join(root, "scripts", "lesson.js"), ...args], { encoding: "utf8", cwd: root });
+
+test("--set changes the result the lesson prints, and the run lands in site/runs as a notebook and a page", { timeout: 5 * 60 * 1000 }, () => {
+  const a = lesson("03", "--set", "steps=8");
+  assert.equal(a.status, 0, a.stderr);
+  const b = lesson("3", "--set", "steps=30", "--set", "eta=0.04");
+  assert.equal(b.status, 0, b.stderr);
+  assert.match(a.stdout, /after 8 steps/);
+  assert.match(b.stdout, /after 30 steps/);
+  assert.notEqual(a.stdout, b.stdout);
+  for (const ext of ["ipynb", "html"]) assert.ok(fs.existsSync(path.join(root, "site", "runs", `03-gradient-descent-1d.steps=30,eta=0.04.${ext}`)), ext);
+});
+
+test("an unknown lesson or parameter, or a value of the wrong type, is refused with what exists (exit 2)", () => {
+  const unknown = lesson("42");
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /there is no lesson "42"; the lessons are: 00-start-here, 01-the-network/);
+  const parameter = lesson("03", "--set", "speed=2");
+  assert.equal(parameter.status, 2);
+  assert.match(parameter.stderr, /has no parameter "speed"; its parameters are: seed \(number, default 1\), expression \(string/);
+  const type = lesson("03", "--set", "eta=fast");
+  assert.equal(type.status, 2);
+  assert.match(type.stderr, /parameter eta is a number \(default 0.05\); "fast" is not one/);
+  assert.equal(lesson("03", "--bogus").status, 2);
+});
+
+test("a failing cell stops the run with the lesson, the cell number and the cell's own error (exit 1)", { timeout: 120000 }, () => {
+  const r = lesson("03", "--set", "expression=x^^2");
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /lesson 03-gradient-descent-1d failed:\ncode cell 3 failed:/);
+  assert.match(r.stderr, /ExpressionError: cannot read "x\^\^2": Value expected at character 3/);
+});
