@@ -15,3 +15,11 @@ export function maxDifference(a: ArrayLike<number>, b: ArrayLike<number>): numbe
   for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i] - b[i]));
   return max;
 }
+
+/** Runs a lesson check and returns its verdict: correct when it printed ✅, and the printed line. */
+export function verdict(run: (print: (line: string) => void) => void): { correct: boolean; message: string } {
+  const lines: string[] = [];
+  run((line) => lines.push(line));
+  if (lines.length !== 1) throw new Error(`a check must print exactly one line; it printed ${lines.length}`);
+  return { correct: lines[0].startsWith("✅"), message: lines[0] };
+}

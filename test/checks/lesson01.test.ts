@@ -1,14 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { verdict } from "../helpers";
 import { checkParameterCount } from "../../src/checks/lesson01";
 import { checkExampleCost } from "../../src/checks/lesson02";
 
-const verdict = (run: (print: (line: string) => void) => void) => {
-  const lines: string[] = [];
-  run((line) => lines.push(line));
-  assert.equal(lines.length, 1);
-  return { correct: lines[0].startsWith("✅"), message: lines[0] };
-};
 
 test("parameter count: 13,002 passes; weights only, biases on the input, and neurons get their hints", () => {
   const sizes = [784, 16, 16, 10];

@@ -1,14 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { verdict } from "../helpers";
 import { checkLearningRate, checkNextPoint, checkStepDirection } from "../../src/checks/lesson03";
 
-/** Runs a check and returns its verdict: correct when it printed ✅, and the printed message. */
-const verdict = (run: (print: (line: string) => void) => void) => {
-  const lines: string[] = [];
-  run((line) => lines.push(line));
-  assert.equal(lines.length, 1, "a check prints exactly one line");
-  return { correct: lines[0].startsWith("✅"), message: lines[0] };
-};
 
 test("step direction: right answers pass, the opposite and non-answers get their hints", () => {
   assert.equal(verdict((p) => checkStepDirection(4, "left", p)).correct, true);

@@ -1,14 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { verdict } from "../helpers";
 import { checkGradientAt, checkOwnFunction } from "../../src/checks/lesson04";
 
-/** Runs a check and returns its verdict: correct when it printed ✅, and the printed message. */
-const verdict = (run: (print: (line: string) => void) => void) => {
-  const lines: string[] = [];
-  run((line) => lines.push(line));
-  assert.equal(lines.length, 1, "a check prints exactly one line");
-  return { correct: lines[0].startsWith("✅"), message: lines[0] };
-};
 
 test("gradient by hand: (3, 1) at (1, 1) passes; swapped, undifferentiated and malformed answers get their hints", () => {
   assert.equal(verdict((p) => checkGradientAt([1, 1], [3, 1], p)).correct, true);

@@ -1,13 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { verdict } from "../helpers";
 import { checkNudgeDirection, checkSensitivityRatio } from "../../src/checks/lesson05";
 
-const verdict = (run: (print: (line: string) => void) => void) => {
-  const lines: string[] = [];
-  run((line) => lines.push(line));
-  assert.equal(lines.length, 1);
-  return { correct: lines[0].startsWith("✅"), message: lines[0] };
-};
 
 test("sensitivity ratio: 32 passes; the difference and the inverse get their hints", () => {
   assert.equal(verdict((p) => checkSensitivityRatio(3.2, 0.1, 32, p)).correct, true);

@@ -1,13 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { verdict } from "../helpers";
 import { checkOutputNudge, checkWeightGradient } from "../../src/checks/lesson06";
 
-const verdict = (run: (print: (line: string) => void) => void) => {
-  const lines: string[] = [];
-  run((line) => lines.push(line));
-  assert.equal(lines.length, 1);
-  return { correct: lines[0].startsWith("✅"), message: lines[0] };
-};
 
 test("output nudge: 2(y − a) passes; forgetting the 2, the sign, or giving the cost get their hints", () => {
   assert.equal(verdict((p) => checkOutputNudge(0.2, 1, 1.6, p)).correct, true);

@@ -1,13 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { verdict } from "../helpers";
 import { checkStepsPerEpoch } from "../../src/checks/lesson07";
 
-const verdict = (run: (print: (line: string) => void) => void) => {
-  const lines: string[] = [];
-  run((line) => lines.push(line));
-  assert.equal(lines.length, 1);
-  return { correct: lines[0].startsWith("✅"), message: lines[0] };
-};
 
 test("steps per epoch: n / batch rounded up passes; rounding down, one per example, multiplying and fractions get hints", () => {
   assert.equal(verdict((p) => checkStepsPerEpoch(8000, 100, 80, p)).correct, true);

@@ -1,13 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { verdict } from "../helpers";
 import { checkAccuracyFromConfusion } from "../../src/checks/lesson08";
 
-const verdict = (run: (print: (line: string) => void) => void) => {
-  const lines: string[] = [];
-  run((line) => lines.push(line));
-  assert.equal(lines.length, 1);
-  return { correct: lines[0].startsWith("✅"), message: lines[0] };
-};
 
 test("accuracy from a confusion matrix: the diagonal's share passes; percent, count and error rate get hints", () => {
   const c = [[8, 2], [1, 9]];

@@ -1,13 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { verdict } from "../helpers";
 import { checkBestTweak } from "../../src/checks/lesson09";
 
-const verdict = (run: (print: (line: string) => void) => void) => {
-  const lines: string[] = [];
-  run((line) => lines.push(line));
-  assert.equal(lines.length, 1);
-  return { correct: lines[0].startsWith("✅"), message: lines[0] };
-};
 
 test("best tweak: the highest accuracy passes; the lowest and a name not in the table get hints", () => {
   const names = ["plain", "cross-entropy", "ReLU"], acc = [0.9, 0.93, 0.95];
