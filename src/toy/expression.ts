@@ -1,5 +1,9 @@
 import { InputError, LearnerError } from "../errors";
-import * as math from "mathjs";
+import type * as MathJs from "mathjs";
+
+/** mathjs is loaded on first use only: it takes about 70 MB, which a training run should not carry. */
+let loaded: typeof MathJs | undefined;
+const mathjs = (): typeof MathJs => (loaded ??= require("mathjs") as typeof MathJs);
 
 /**
  * Toy functions for the gradient-descent lessons, typed by the learner as mathjs expressions:
@@ -39,7 +43,8 @@ const usualSlips: Record<string, string> = { sine: "sin", cosine: "cos", tangent
 const real = (v: unknown): number => (typeof v === "number" ? v : NaN);
 
 export function toyFunction(expression: string, dimension?: 1 | 2): ToyFunction {
-  let node: math.MathNode;
+  const math = mathjs();
+  let node: MathJs.MathNode;
   try {
     node = math.parse(expression);
   } catch (error) {
@@ -47,14 +52,14 @@ export function toyFunction(expression: string, dimension?: 1 | 2): ToyFunction 
     const where = at ? ` at character ${at[1]}` : "";
     throw new ExpressionError(`cannot read "${expression}": ${(error as Error).message.replace(/ \(char \d+\)/, "")}${where}; write it like "x^4 - 3x^2 + x" or "3/2 x^2 + 1/2 y^2"`, "syntax");
   }
-  const functions = node.filter((n) => (n as math.FunctionNode).isFunctionNode).map((n) => (n as math.FunctionNode).fn.name);
+  const functions = node.filter((n) => (n as MathJs.FunctionNode).isFunctionNode).map((n) => (n as MathJs.FunctionNode).fn.name);
   for (const name of functions) {
     if (typeof (math as unknown as Record<string, unknown>)[name] !== "function") {
       const hint = usualSlips[name] ? `did you mean ${usualSlips[name]}?` : "use one of sin, cos, exp, log, sqrt, abs";
       throw new ExpressionError(`"${expression}" uses the unknown function "${name}"; ${hint}`, "unknown-symbol");
     }
   }
-  const symbols = [...new Set(node.filter((n) => (n as math.SymbolNode).isSymbolNode).map((n) => (n as math.SymbolNode).name))]
+  const symbols = [...new Set(node.filter((n) => (n as MathJs.SymbolNode).isSymbolNode).map((n) => (n as MathJs.SymbolNode).name))]
     .filter((name) => !functions.includes(name) && typeof (math as unknown as Record<string, unknown>)[name] !== "number");
   const unknown = symbols.filter((s) => s !== "x" && s !== "y");
   if (unknown.length > 0) {
