@@ -3,8 +3,9 @@
 Usage: python execute.py NOTEBOOK OUTPUT [--inject CODE] [--timeout SECONDS]
 
 With --inject, a cell tagged "injected-parameters" holding CODE is put right after the cell tagged
-"parameters". The executed notebook is written to OUTPUT (a temporary file, then a rename), also when a
-cell fails. On a failing cell it prints, on stderr, the cell's number and the cell's own error text
+"parameters". The executed notebook is signed for this user (what `jupyter trust` does, so that Notebook 6 and
+JupyterLab run its stored chart scripts without a re-run) and written to OUTPUT (a temporary file, then a
+rename), also when a cell fails. On a failing cell it prints, on stderr, the cell's number and the cell's own error text
 (tslab sends it on stderr only) and exits 1.
 """
 import argparse
@@ -15,6 +16,7 @@ import tempfile
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from nbformat.sign import NotebookNotary
 
 
 def inject(nb, code):
@@ -57,6 +59,8 @@ def main():
         client.execute()
     except (CellExecutionError, CellTimeoutError, DeadKernelError) as error:
         failure = error
+    # Outputs we produced ourselves are trusted: sign them as `jupyter trust` would.
+    NotebookNotary().sign(nb)
     write_atomic(nb, args.output)
     if failure is None:
         return 0

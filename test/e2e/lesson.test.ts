@@ -19,6 +19,23 @@ test("--set changes the result the lesson prints, and the run lands in site/runs
   for (const ext of ["ipynb", "html"]) assert.ok(fs.existsSync(path.join(root, "site", "runs", `03-gradient-descent-1d.steps=30,eta=0.04.${ext}`)), ext);
 });
 
+test("the executed notebook is signed for this user, so Jupyter runs its stored chart scripts without a re-run", { timeout: 60000 }, () => {
+  const executed = path.join(root, "site", "runs", "03-gradient-descent-1d.steps=30,eta=0.04.ipynb");
+  // nbformat's own check, the one Jupyter makes when it opens a notebook: exit 0 when trusted.
+  const check = "import sys, nbformat; from nbformat.sign import NotebookNotary; " +
+    "sys.exit(0 if NotebookNotary().check_signature(nbformat.read(sys.argv[1], 4)) else 3)";
+  const trusted = (file: string) => spawnSync(path.join(root, ".venv", "bin", "python"), ["-c", check, file], { encoding: "utf8" });
+  const signed = trusted(executed);
+  assert.equal(signed.status, 0, signed.stderr);
+  // A changed output is no longer trusted: the check is real.
+  const nb = JSON.parse(fs.readFileSync(executed, "utf8"));
+  const code = nb.cells.find((c: { cell_type: string; outputs?: unknown[] }) => c.cell_type === "code" && c.outputs?.length);
+  code.outputs.push({ output_type: "stream", name: "stdout", text: ["tampered\n"] });
+  const tampered = path.join(fs.mkdtempSync(path.join(require("os").tmpdir(), "descent-trust-")), "tampered.ipynb");
+  fs.writeFileSync(tampered, JSON.stringify(nb));
+  assert.equal(trusted(tampered).status, 3);
+});
+
 test("an unknown lesson or parameter, or a value of the wrong type, is refused with what exists (exit 2)", () => {
   const unknown = lesson("42");
   assert.equal(unknown.status, 2);
