@@ -33,19 +33,24 @@ export function functionPlot1d(f: ToyFunction, range: Range, path?: Path): Plotl
   };
 }
 
-/** Play and pause buttons plus a slider over the frames `names`, for an animated figure. */
-function animationControls(names: string[], label: string): object {
+/**
+ * Play and pause buttons plus a slider over the steps of an animated path, the path being trace 1 and `pathUpTo(n)`
+ * its first n + 1 points. The frames travel inside the buttons and the slider, not in the figure's `frames`:
+ * renderers that call only Plotly.newPlot(el, data, layout), as VS Code's does, still play and scrub.
+ */
+function animationControls(steps: number, pathUpTo: (n: number) => { x: unknown[]; y: unknown[] }, label: string): object {
+  const frames = Array.from({ length: steps }, (_, n) => ({ name: String(n), data: [pathUpTo(n)], traces: [1] }));
   return {
     updatemenus: [{
       type: "buttons", showactive: false, x: 0, y: -0.12, xanchor: "left",
       buttons: [
-        { label: "▶ play", method: "animate", args: [null, { frame: { duration: 250, redraw: true }, fromcurrent: true, transition: { duration: 0 } }] },
+        { label: "▶ play", method: "animate", args: [frames, { mode: "immediate", frame: { duration: 250, redraw: true }, transition: { duration: 0 } }] },
         { label: "❚❚ pause", method: "animate", args: [[null], { mode: "immediate", frame: { duration: 0, redraw: false } }] },
       ],
     }],
     sliders: [{
       active: 0, x: 0.18, len: 0.82, y: -0.08, currentvalue: { prefix: `${label} ` },
-      steps: names.map((name) => ({ label: name, method: "animate", args: [[name], { mode: "immediate", frame: { duration: 0, redraw: true }, transition: { duration: 0 } }] })),
+      steps: frames.map((frame) => ({ label: frame.name, method: "restyle", args: [{ x: [frame.data[0].x], y: [frame.data[0].y] }, [1]] })),
     }],
   };
 }
@@ -53,15 +58,14 @@ function animationControls(names: string[], label: string): object {
 /** A 1-D descent, animated: ▶ plays the steps, the slider scrubs through them. */
 export function animatedPath1d(f: ToyFunction, range: Range, path: Path): PlotlyFigure {
   const upTo = (n: number): Path => ({ points: path.points.slice(0, n + 1), values: path.values.slice(0, n + 1) });
-  const names = path.points.map((_, n) => String(n));
+  const xy = (n: number) => ({ x: upTo(n).points.map((p) => p[0]), y: upTo(n).values.map(finite) });
   const ys = path.values.filter(Number.isFinite);
   return {
     data: [curve(f, range), pathTrace1d(upTo(0))],
-    frames: names.map((name, n) => ({ name, data: [curve(f, range), pathTrace1d(upTo(n))] })),
     layout: {
       height: 460, margin: { t: 30, b: 110 }, xaxis: { title: { text: "x" }, range: [...range] },
       yaxis: { title: { text: "f(x)" }, range: [Math.min(...ys, ...curveRange(f, range)) - 0.5, Math.max(...curveRange(f, range)) + 0.5] },
-      ...animationControls(names, "step"),
+      ...animationControls(path.points.length, xy, "step"),
     },
   };
 }
@@ -125,11 +129,9 @@ export function contourPlot(f: ToyFunction, xRange: Range, yRange: Range, paths:
 
 /** A 2-D descent on contour lines, animated over its steps. */
 export function animatedPath2d(f: ToyFunction, xRange: Range, yRange: Range, path: Path): PlotlyFigure {
-  const names = path.points.map((_, n) => String(n));
-  const base = contours(f, xRange, yRange);
+  const xy = (n: number) => ({ x: path.points.slice(0, n + 1).map((p) => p[0]), y: path.points.slice(0, n + 1).map((p) => p[1]) });
   return {
-    data: [base, pathTrace2d(path.points.slice(0, 1), "descent", colors[0])],
-    frames: names.map((name, n) => ({ name, data: [base, pathTrace2d(path.points.slice(0, n + 1), "descent", colors[0])] })),
-    layout: planeLayout(xRange, yRange, { height: 500, margin: { t: 30, b: 110 }, ...animationControls(names, "step") }),
+    data: [contours(f, xRange, yRange), pathTrace2d(path.points.slice(0, 1), "descent", colors[0])],
+    layout: planeLayout(xRange, yRange, { height: 500, margin: { t: 30, b: 110 }, ...animationControls(path.points.length, xy, "step") }),
   };
 }

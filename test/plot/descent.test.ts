@@ -18,16 +18,30 @@ test("a 1-D figure holds the curve and the path's points", () => {
   roundTrips(fig);
 });
 
-test("an animated path has one frame per point, a play button and a slider step per frame", () => {
+type Animated = {
+  frames?: object[];
+  layout: {
+    updatemenus: { buttons: { args: [{ data: { x: number[]; y: number[] }[]; traces: number[] }[]] }[] }[];
+    sliders: { steps: { method: string; args: [{ x: number[][]; y: number[][] }, number[]] }[] }[];
+  };
+};
+
+test("an animated path plays one frame per point and has a slider step per point, all inside its controls", () => {
   const path = gradientDescent(f, { start: [2], eta: 0.05, steps: 12 });
-  const fig = animatedPath1d(f, [-2, 2], path) as { frames: { data: { x: number[] }[] }[]; layout: { sliders: { steps: object[] }[]; updatemenus: object[] } };
-  assert.equal(fig.frames.length, 13);
-  assert.equal(fig.layout.sliders[0].steps.length, 13);
-  assert.equal(fig.frames[5].data[1].x.length, 6, "frame n shows the first n steps");
-  assert.equal(fig.layout.updatemenus.length, 1);
+  const fig = animatedPath1d(f, [-2, 2], path) as unknown as Animated;
+  const play = fig.layout.updatemenus[0].buttons[0].args[0];
+  const steps = fig.layout.sliders[0].steps;
+  assert.equal(play.length, 13);
+  assert.equal(steps.length, 13);
+  assert.deepEqual(play[5].data[0].x, path.points.slice(0, 6).map((p) => p[0]), "frame n shows the first n steps");
+  assert.deepEqual(play[5].traces, [1], "a frame redraws only the path");
+  assert.deepEqual(steps[5].args, [{ x: [play[5].data[0].x], y: [play[5].data[0].y] }, [1]]);
+  // No figure-level frames: VS Code's renderer passes only data and layout to Plotly.newPlot.
+  assert.equal(fig.frames, undefined);
   roundTrips(fig);
-  const fig2 = animatedPath2d(bowl, [-2, 2], [-2, 2], gradientDescent(bowl, { start: [1, 1], eta: 0.2, steps: 7 })) as { frames: object[] };
-  assert.equal(fig2.frames.length, 8);
+  const fig2 = animatedPath2d(bowl, [-2, 2], [-2, 2], gradientDescent(bowl, { start: [1, 1], eta: 0.2, steps: 7 })) as unknown as Animated;
+  assert.equal(fig2.layout.updatemenus[0].buttons[0].args[0].length, 8);
+  assert.equal(fig2.layout.sliders[0].steps[7].args[0].y[0].length, 8);
   roundTrips(fig2);
 });
 
