@@ -4,12 +4,12 @@
 // under site/runs/, and prints what the lesson printed.
 const path = require("path");
 const { findLesson, parseSettings, injectedSource } = require("./notebook/lessons");
-const { executeNotebook, printedText } = require("./notebook/run");
+const { executeNotebook, notebookTools, printedText } = require("./notebook/run");
 const { exportHtml } = require("./notebook/html");
 
 const usage = "usage: npm run lesson -- NN [--set name=value ...] [--quiet]";
 
-function main(argv) {
+async function main(argv) {
   let lesson, quiet = false;
   const settings = [];
   for (let i = 0; i < argv.length; i++) {
@@ -25,6 +25,7 @@ function main(argv) {
   try {
     notebook = findLesson(lesson);
     values = parseSettings(notebook, settings);
+    notebookTools();
   } catch (error) {
     console.error(`lesson: ${error.message}`);
     return 2;
@@ -34,15 +35,15 @@ function main(argv) {
   const output = path.join(__dirname, "..", "site", "runs", `${name}${tag ? "." + tag : ""}.ipynb`);
   console.error(`running ${name}${tag ? ` with ${tag}` : ""} ...`);
   const started = Date.now();
-  const result = executeNotebook(notebook, output, Object.keys(values).length ? injectedSource(values) : undefined);
+  const result = await executeNotebook(notebook, output, Object.keys(values).length ? injectedSource(values) : undefined);
   if (!result.ok) {
     console.error(`lesson ${name} failed:\n${result.stderr.trim()}`);
     return 1;
   }
-  const html = exportHtml(output);
+  const html = await exportHtml(output);
   if (!quiet) process.stdout.write(printedText(output));
   console.error(`done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${path.relative(process.cwd(), output)} and ${path.relative(process.cwd(), html)}`);
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then((code) => (process.exitCode = code));

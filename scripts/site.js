@@ -5,30 +5,33 @@
 const fs = require("fs");
 const path = require("path");
 const { lessonFiles, notebooksDir, readParameters, injectedSource } = require("./notebook/lessons");
-const { executeNotebook } = require("./notebook/run");
-const { exportHtml, siteDir } = require("./notebook/html");
+const { executeNotebook, notebookTools } = require("./notebook/run");
+const { exportHtml, siteDir, notebookTitle } = require("./notebook/html");
 
 const usage = "usage: npm run site [-- --quick] [--only NN,NN]";
 
-function title(notebookFile) {
-  const nb = JSON.parse(fs.readFileSync(notebookFile, "utf8"));
-  const first = nb.cells.find((c) => c.cell_type === "markdown");
-  const text = first ? (Array.isArray(first.source) ? first.source.join("") : first.source) : "";
-  return (/^#\s+(.+)$/m.exec(text)?.[1] ?? path.basename(notebookFile, ".ipynb")).trim();
-}
+const title = (notebookFile) => notebookTitle(JSON.parse(fs.readFileSync(notebookFile, "utf8")), notebookFile);
 
 function escape(s) {
   return s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 }
 
-function main(argv) {
+async function main(argv) {
   let quick = false, only = null;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--quick") quick = true;
     else if (argv[i] === "--only") only = (argv[++i] ?? "").split(",");
     else { console.error(`site: unknown argument "${argv[i]}"\n${usage}`); return 2; }
   }
+  let tools;
+  try {
+    tools = notebookTools();
+  } catch (error) {
+    console.error(`site: ${error.message}`);
+    return 2;
+  }
   fs.mkdirSync(siteDir, { recursive: true });
+  console.error(`site: executing the lessons in the tslab kernel with ${tools === "node" ? "Descent's Node client (no Python needed)" : "nbclient and nbconvert"}`);
   const lessons = lessonFiles().filter((f) => !only || only.includes(f.slice(0, 2)));
   const pages = [];
   for (const file of lessons) {
@@ -37,12 +40,12 @@ function main(argv) {
     const executed = path.join(siteDir, `${name}.ipynb`);
     const started = Date.now();
     const { quick: quickValues } = readParameters(notebook);
-    const result = executeNotebook(notebook, executed, quick && Object.keys(quickValues).length ? injectedSource(quickValues) : undefined);
+    const result = await executeNotebook(notebook, executed, quick && Object.keys(quickValues).length ? injectedSource(quickValues) : undefined);
     if (!result.ok) {
       console.error(`site: lesson ${name} failed:\n${result.stderr.trim()}`);
       return 1;
     }
-    exportHtml(executed, siteDir);
+    await exportHtml(executed, siteDir);
     pages.push({ name, title: title(notebook) });
     console.error(`${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
@@ -56,4 +59,4 @@ function main(argv) {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then((code) => (process.exitCode = code));

@@ -1,11 +1,13 @@
-// Turns an executed notebook into a static, offline HTML page (nbconvert's HTML, then made self-reliant):
+// Turns an executed notebook into a static, offline HTML page (nbconvert's HTML, or render.js's where there is
+// no Python, then made self-reliant):
 // plotly.js is loaded from site/assets/ instead of being inlined per notebook, the math is typeset by KaTeX
 // shipped in site/assets/katex (not MathJax from a CDN), and every other CDN script is removed.
 const { spawnSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
 const { root } = require("./lessons");
-const { python } = require("./run");
+const { python, notebookTools } = require("./run");
+const { renderNotebook } = require("./render");
 
 const siteDir = path.join(root, "site");
 const assetsDir = path.join(siteDir, "assets");
@@ -41,13 +43,25 @@ function makeOffline(html, assets) {
   return html.replace("</head>", () => `${katex}</head>`); // a function: "$" in the text must stay "$"
 }
 
-/** Writes the HTML page of an executed notebook beside it (or into `outDir`); returns its path. */
-function exportHtml(executedNotebook, outDir = path.dirname(executedNotebook)) {
+/** The page's title: the notebook's first markdown heading, else its file name. */
+function notebookTitle(nb, file) {
+  const first = nb.cells.find((c) => c.cell_type === "markdown");
+  const text = first ? (Array.isArray(first.source) ? first.source.join("") : first.source) : "";
+  return (/^#\s+(.+)$/m.exec(text)?.[1] ?? path.basename(file, ".ipynb")).trim();
+}
+
+/** Writes the HTML page of an executed notebook beside it (or into `outDir`); resolves with its path. */
+async function exportHtml(executedNotebook, outDir = path.dirname(executedNotebook)) {
   copyAssets();
   const base = path.basename(executedNotebook, ".ipynb");
   const temp = path.join(outDir, `.${base}.${process.pid}.tmp`);
-  const result = spawnSync(python(), ["-m", "nbconvert", "--to", "html", "--output-dir", outDir, "--output", path.basename(temp), executedNotebook], { encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`nbconvert could not render ${executedNotebook}: ${result.stderr.trim().split("\n").pop()}`);
+  if (notebookTools() === "node") {
+    const nb = JSON.parse(fs.readFileSync(executedNotebook, "utf8"));
+    fs.writeFileSync(`${temp}.html`, await renderNotebook(nb, notebookTitle(nb, executedNotebook)));
+  } else {
+    const result = spawnSync(python(), ["-m", "nbconvert", "--to", "html", "--output-dir", outDir, "--output", path.basename(temp), executedNotebook], { encoding: "utf8" });
+    if (result.status !== 0) throw new Error(`nbconvert could not render ${executedNotebook}: ${result.stderr.trim().split("\n").pop()}`);
+  }
   const file = path.join(outDir, `${base}.html`);
   const assets = path.relative(outDir, assetsDir).split(path.sep).join("/") || ".";
   const html = makeOffline(fs.readFileSync(`${temp}.html`, "utf8"), assets);
@@ -56,4 +70,4 @@ function exportHtml(executedNotebook, outDir = path.dirname(executedNotebook)) {
   return file;
 }
 
-module.exports = { siteDir, assetsDir, exportHtml, makeOffline };
+module.exports = { siteDir, assetsDir, exportHtml, makeOffline, notebookTitle };

@@ -87,4 +87,17 @@ function injectedSource(values) {
   return Object.entries(values).map(([name, value]) => `const ${name} = ${JSON.stringify(value)};`).join("\n");
 }
 
-module.exports = { root, notebooksDir, lessonFiles, findLesson, readParameters, parseSettings, injectedSource };
+/**
+ * The lesson with its quick values written into the parameters cell itself (`const epochs = 30;` becomes
+ * `const epochs = 1;`), for a copy of the course that a test opens in Jupyter, where nothing can be injected.
+ */
+function withQuickParameters(notebookFile) {
+  const nb = JSON.parse(fs.readFileSync(notebookFile, "utf8"));
+  const cell = nb.cells.find((c) => (c.metadata?.tags ?? []).includes("parameters"));
+  const quick = cell.metadata?.descent?.quick ?? {};
+  cell.source = source(cell).replace(/^(\s*(?:const|let)\s+)(\w+)(\s*(?::[^=]+)?=\s*)(.+?);/gm, (line, head, name, eq) =>
+    name in quick ? `${head}${name}${eq}${JSON.stringify(quick[name])};` : line);
+  return nb;
+}
+
+module.exports = { root, notebooksDir, lessonFiles, findLesson, readParameters, parseSettings, injectedSource, withQuickParameters };

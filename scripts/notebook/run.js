@@ -1,8 +1,11 @@
-// Runs one lesson headlessly in the project's tslab kernel, with injected parameters, through execute.py.
+// Runs one lesson headlessly in the project's tslab kernel, with injected parameters: through nbclient
+// (execute.py) where a Python has it, else through the Node client (executeNode.js), so that the course also
+// runs on a machine without Python.
 const { spawnSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
 const { root } = require("./lessons");
+const { executeWithNode } = require("./executeNode");
 
 /** The Python that has nbclient: the project's .venv, else python3 on PATH. */
 function python() {
@@ -10,8 +13,31 @@ function python() {
   return fs.existsSync(venv) ? venv : "python3";
 }
 
-/** Executes `notebook` into `output`; returns { ok, stderr }. */
-function executeNotebook(notebook, output, injected, { timeout = 900 } = {}) {
+let chosen;
+/**
+ * The tools that execute and render notebooks: "python" (nbclient, nbconvert) where the project's .venv or
+ * python3 has them, else "node" (kernel.js, render.js). DESCENT_NOTEBOOK_TOOLS=node or =python chooses.
+ */
+function notebookTools() {
+  if (chosen) return chosen;
+  const wanted = process.env.DESCENT_NOTEBOOK_TOOLS;
+  if (wanted && wanted !== "node" && wanted !== "python") {
+    throw new Error(`DESCENT_NOTEBOOK_TOOLS is "${wanted}"; set it to node or python, or unset it`);
+  }
+  if (wanted) return (chosen = wanted);
+  const probe = spawnSync(python(), ["-c", "import nbclient, nbconvert, nbformat"], { stdio: "ignore" });
+  return (chosen = !probe.error && probe.status === 0 ? "python" : "node");
+}
+
+/** Executes `notebook` into `output`; resolves with { ok, stderr }. */
+async function executeNotebook(notebook, output, injected, { timeout = 900 } = {}) {
+  if (notebookTools() === "node") {
+    try {
+      return await executeWithNode(notebook, output, injected, { timeout });
+    } catch (error) {
+      return { ok: false, stderr: `the tslab kernel could not run ${path.basename(notebook)}: ${error.message}` };
+    }
+  }
   const args = [path.join(__dirname, "execute.py"), notebook, output, "--timeout", String(timeout)];
   if (injected) args.push("--inject", injected);
   const result = spawnSync(python(), args, {
@@ -31,4 +57,4 @@ function printedText(executedFile) {
     .flatMap((c) => c.outputs.filter((o) => o.name === "stdout").map((o) => text(o.text))).join("");
 }
 
-module.exports = { python, executeNotebook, printedText };
+module.exports = { python, notebookTools, executeNotebook, printedText };

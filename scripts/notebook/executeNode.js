@@ -1,0 +1,106 @@
+// Executes a notebook in the project's tslab kernel with the Node client (kernel.js): what execute.py does with
+// nbclient, for machines without Python. Writes the executed notebook to `output` (temporary file, then rename),
+// also when a cell fails; on a failing cell, returns the cell's number and its own error text (tslab sends it on
+// stderr only), in the same words as execute.py.
+const crypto = require("crypto");
+const fs = require("fs");
+const path = require("path");
+const { Kernel } = require("./kernel");
+
+const text = (source) => (Array.isArray(source) ? source.join("") : source ?? "");
+const isInjected = (cell) => (cell.metadata?.tags ?? []).includes("injected-parameters");
+
+/** Puts a cell tagged "injected-parameters" holding `code` right after the cell tagged "parameters" (papermill). */
+function inject(nb, code) {
+  const at = nb.cells.findIndex((cell) => (cell.metadata?.tags ?? []).includes("parameters"));
+  if (at < 0) throw new Error("this notebook has no cell tagged 'parameters' to inject after");
+  nb.cells.splice(at + 1, 0, { id: crypto.randomUUID().slice(0, 8), cell_type: "code", metadata: { tags: ["injected-parameters"] }, source: code, outputs: [], execution_count: null });
+}
+
+/** Collects one cell's outputs from the kernel's messages, as nbformat stores them. */
+class Outputs {
+  constructor(displays) {
+    this.list = [];
+    this.displays = displays; // display_id -> outputs showing it, in any cell (update_display_data changes them all)
+    this.clearOnNext = false;
+  }
+
+  add(msg) {
+    const type = msg.header.msg_type, c = msg.content;
+    if (type === "clear_output") {
+      if (c.wait) this.clearOnNext = true;
+      else this.list.length = 0;
+      return;
+    }
+    if (type === "update_display_data") {
+      for (const output of this.displays.get(c.transient?.display_id) ?? []) Object.assign(output, { data: c.data, metadata: c.metadata ?? {} });
+      return;
+    }
+    if (this.clearOnNext) {
+      this.list.length = 0;
+      this.clearOnNext = false;
+    }
+    let output;
+    if (type === "stream") {
+      const last = this.list[this.list.length - 1];
+      if (last?.output_type === "stream" && last.name === c.name) {
+        last.text += c.text;
+        return;
+      }
+      output = { output_type: "stream", name: c.name, text: c.text };
+    } else if (type === "display_data") output = { output_type: "display_data", data: c.data, metadata: c.metadata ?? {} };
+    else if (type === "execute_result") output = { output_type: "execute_result", execution_count: c.execution_count, data: c.data, metadata: c.metadata ?? {} };
+    else if (type === "error") output = { output_type: "error", ename: c.ename, evalue: c.evalue, traceback: c.traceback ?? [] };
+    else return;
+    const id = c.transient?.display_id;
+    if (id) this.displays.set(id, [...(this.displays.get(id) ?? []), output]);
+    this.list.push(output);
+  }
+}
+
+function writeAtomic(nb, file) {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const temp = path.join(path.dirname(path.resolve(file)), `.executing-${process.pid}-${path.basename(file)}`);
+  fs.writeFileSync(temp, JSON.stringify(nb, null, 1) + "\n");
+  fs.renameSync(temp, file);
+}
+
+/** Executes `notebook` into `output`; resolves with { ok, stderr } as run.js's executeNotebook does. */
+async function executeWithNode(notebook, output, injected, { timeout = 900 } = {}) {
+  const nb = JSON.parse(fs.readFileSync(notebook, "utf8"));
+  if (injected) inject(nb, injected);
+  const kernel = await Kernel.start(path.dirname(path.resolve(notebook)));
+  const displays = new Map();
+  let failure = null;
+  try {
+    for (const cell of nb.cells.filter((c) => c.cell_type === "code")) {
+      const outputs = new Outputs(displays);
+      cell.outputs = outputs.list;
+      const code = text(cell.source);
+      if (!code.trim()) continue;
+      let reply;
+      try {
+        reply = await kernel.execute(code, (msg) => outputs.add(msg), timeout * 1000);
+      } catch (error) {
+        failure = { cell, message: error.message };
+        break;
+      }
+      cell.execution_count = reply.execution_count ?? null;
+      if (reply.status !== "ok") {
+        failure = { cell, message: `${reply.ename ?? "error"}: ${reply.evalue ?? ""}` };
+        break;
+      }
+    }
+  } finally {
+    await kernel.shutdown();
+    writeAtomic(nb, output);
+  }
+  if (!failure) return { ok: true, stderr: "" };
+  // Number the code cells as in the lesson itself: the injected-parameters cell is not one of them.
+  const number = nb.cells.filter((c) => c.cell_type === "code" && !isInjected(c)).indexOf(failure.cell) + 1;
+  const stderr = failure.cell.outputs.filter((o) => o.name === "stderr").map((o) => o.text).join("") ||
+    failure.cell.outputs.filter((o) => o.output_type === "error").map((o) => `${o.ename}: ${o.evalue}`).join("\n") || failure.message;
+  return { ok: false, stderr: `code cell ${number} failed:\n${text(failure.cell.source)}\n--- its error ---\n${stderr.trim()}\n` };
+}
+
+module.exports = { executeWithNode, inject, Outputs };
