@@ -1,0 +1,68 @@
+import { ChildProcess, spawn } from "child_process";
+import * as fs from "fs";
+import * as net from "net";
+import * as os from "os";
+import * as path from "path";
+
+// What the browser tests of JupyterLab, Notebook 7 and Notebook 6 share: a copy of the course to open, a free
+// port, settings that render every cell, and a Jupyter server started on 127.0.0.1 without a token.
+export const root = path.join(__dirname, "..", "..", "..");
+export const lessons = fs.readdirSync(path.join(root, "notebooks")).filter((f) => /^\d\d-.*\.ipynb$/.test(f)).sort();
+const { withQuickParameters } = require(path.join(root, "scripts", "notebook", "lessons.js"));
+
+/** A copy of the course in a temporary folder: notebooks with quick parameters, the real dist/ and node_modules/. */
+export function copyCourse(files: string[] = lessons): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "descent-lab-"));
+  fs.mkdirSync(path.join(dir, "notebooks"));
+  fs.mkdirSync(path.join(dir, "data"));
+  for (const link of ["dist", "node_modules", "src"]) fs.symlinkSync(path.join(root, link), path.join(dir, link));
+  for (const file of files) fs.writeFileSync(path.join(dir, "notebooks", file), JSON.stringify(withQuickParameters(path.join(root, "notebooks", file))));
+  return dir;
+}
+
+export async function freePort(): Promise<number> {
+  const s = net.createServer();
+  await new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve));
+  const port = (s.address() as net.AddressInfo).port;
+  await new Promise((resolve) => s.close(resolve));
+  return port;
+}
+
+/** JupyterLab (and Notebook 7) settings for the tests: render every cell (no windowing), so every chart is in the page. */
+export function settingsDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "descent-lab-settings-"));
+  const notebook = path.join(dir, "@jupyterlab", "notebook-extension");
+  fs.mkdirSync(notebook, { recursive: true });
+  fs.writeFileSync(path.join(notebook, "tracker.jupyterlab-settings"), JSON.stringify({ windowingMode: "none" }));
+  return dir;
+}
+
+/** Starts `command args` (a Jupyter server on `port`) with the project's kernelspec, and waits until it answers. */
+export async function startServer(command: string, args: string[], port: number): Promise<{ url: string; server: ChildProcess }> {
+  if (!fs.existsSync(command)) throw new Error(`${command} is missing: run \`bash .ci/run\` (or \`npm start\`) once to install Jupyter`);
+  const server = spawn(command, args, { env: { ...process.env, JUPYTER_PATH: path.join(root, ".jupyter") }, stdio: "ignore" });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i++) {
+    if (await fetch(`${url}/api`).then((r) => r.ok, () => false)) return { url, server };
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  server.kill();
+  throw new Error(`${command} did not answer on ${url} within a minute`);
+}
+
+/** Shuts every kernel of the server down, so the next lesson starts alone. */
+export async function shutDownKernels(url: string): Promise<void> {
+  const kernels = await (await fetch(`${url}/api/kernels`)).json() as { id: string }[];
+  for (const k of kernels) await fetch(`${url}/api/kernels/${k.id}`, { method: "DELETE" });
+}
+
+/** Waits until the server has a kernel that a browser is connected to and that is idle: ready to run cells. */
+export async function waitForConnectedKernel(url: string, timeoutMs = 60000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    const kernels = await (await fetch(`${url}/api/kernels`)).json() as { execution_state: string; connections: number }[];
+    if (kernels.some((k) => k.execution_state === "idle" && k.connections > 0)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`no kernel of ${url} was connected and idle within ${timeoutMs / 1000} s`);
+}

@@ -1,0 +1,63 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { ChildProcess } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { Browser } from "playwright-core";
+import { hasMath, launchChromium } from "./browser";
+import { copyCourse, freePort, root, settingsDir, shutDownKernels, startServer, waitForConnectedKernel } from "./jupyterServer";
+
+// Notebook 7 (what `jupyter notebook` is now) in a real browser. It shares JupyterLab's renderers, which
+// jupyterlab.test.ts runs on every lesson; here two lessons with the most kinds of output run and draw:
+// 03 (animations, sliders, exercise checks) and 07 (live training curves, cost surfaces, digits).
+const lessons = ["03-gradient-descent-1d.ipynb", "07-minibatch-sgd.ipynb"];
+const jupyter = path.join(root, ".venv", "bin", "jupyter");
+const shots = path.join(root, "test-output", "notebook7");
+let server: ChildProcess;
+let browser: Browser;
+let url = "";
+
+before(async () => {
+  const dir = copyCourse(lessons);
+  const port = await freePort();
+  ({ url, server } = await startServer(jupyter, ["notebook", "--no-browser", "--allow-root", "--ip=127.0.0.1", `--port=${port}`, "--ServerApp.token=", "--ServerApp.password=",
+    "--ServerApp.disable_check_xsrf=True", `--ServerApp.root_dir=${path.join(dir, "notebooks")}`, `--JupyterNotebookApp.user_settings_dir=${settingsDir()}`], port));
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+for (const file of lessons) {
+  test(`Notebook 7 runs ${file}: no cell fails, the charts draw, the math typesets`, { timeout: 5 * 60 * 1000 }, async () => {
+    const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+    await page.goto(`${url}/notebooks/${file}`);
+    await page.waitForSelector(".jp-Notebook .jp-Cell", { timeout: 60000 });
+    await page.waitForFunction(() => document.querySelector(".jp-Notebook-ExecutionIndicator")?.getAttribute("data-status") === "idle", null, { timeout: 60000 });
+    await waitForConnectedKernel(url);
+    await page.locator(".jp-Notebook").first().click();
+    await page.locator(".lm-MenuBar-itemLabel", { hasText: /^Run$/ }).click({ timeout: 10000 });
+    await page.locator(".lm-Menu-itemLabel", { hasText: /^Run All Cells$/ }).click({ timeout: 10000 });
+    await page.waitForFunction(() => {
+      const busy = [...document.querySelectorAll(".jp-InputPrompt")].some((p) => p.textContent?.includes("*"));
+      const idle = document.querySelector(".jp-Notebook-ExecutionIndicator")?.getAttribute("data-status") === "idle";
+      const ran = [...document.querySelectorAll(".jp-CodeCell .jp-InputPrompt")].every((p) => /\[\d+\]/.test(p.textContent ?? ""));
+      return !busy && idle && ran;
+    }, null, { timeout: 4 * 60 * 1000, polling: 500 });
+    await page.waitForTimeout(1500);
+    const errors = await page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").allTextContents();
+    const charts = await page.locator(".js-plotly-plot").count();
+    const drawn = await page.locator(".js-plotly-plot .main-svg").count();
+    const math = await page.locator(".jp-MarkdownOutput mjx-container, .jp-MarkdownOutput .MathJax").count();
+    fs.mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: path.join(shots, file.replace(".ipynb", ".png")) });
+    await page.close();
+    await shutDownKernels(url);
+    assert.deepEqual(errors, [], "no cell wrote an error");
+    assert.ok(charts > 0, "the lesson drew charts");
+    assert.ok(drawn >= charts, `${drawn} of ${charts} charts drew`);
+    if (hasMath(file)) assert.ok(math > 0, "the math is typeset");
+  });
+}
