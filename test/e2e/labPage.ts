@@ -1,0 +1,48 @@
+import * as fs from "fs";
+import * as path from "path";
+import { Page } from "playwright-core";
+import { waitForConnectedKernel } from "./jupyterServer";
+
+/** What a lesson showed after Run All in JupyterLab or Notebook 7 (they share the notebook widgets). */
+export interface LabRun {
+  errors: string[]; // text of every stderr output: tslab writes a failing cell's error there
+  plotlyOutputs: number; // outputs drawn by the plotly renderer (from application/vnd.plotly.v1+json)
+  charts: number; // plotly charts in the page
+  drawn: number; // of those, the ones with their SVG
+  math: number; // typeset formulas in the markdown cells
+}
+
+/**
+ * With the lesson open in `page`: waits for its kernel, runs Run > Run All Cells from the menu bar, waits until
+ * every code cell has its execution number and the kernel is idle, then until every plotly output has drawn
+ * (the renderer loads on first use, slowly on a cold machine), takes a screenshot and reports what it sees.
+ */
+export async function runAllCells(page: Page, url: string, screenshot: string): Promise<LabRun> {
+  await page.waitForFunction(() => document.querySelector(".jp-Notebook-ExecutionIndicator")?.getAttribute("data-status") === "idle", null, { timeout: 60000 });
+  await waitForConnectedKernel(url);
+  await page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").first().click();
+  // The menu bar's Run > Run All Cells (not the same words in a lesson's own text).
+  await page.locator(".lm-MenuBar-itemLabel", { hasText: /^Run$/ }).click({ timeout: 10000 });
+  await page.locator(".lm-Menu-itemLabel", { hasText: /^Run All Cells$/ }).click({ timeout: 10000 });
+  // Running: prompts show [*] until each cell is done; then every code cell has its number and the kernel is idle.
+  await page.waitForFunction(() => {
+    const busy = [...document.querySelectorAll(".jp-InputPrompt")].some((p) => p.textContent?.includes("*"));
+    const idle = document.querySelector(".jp-Notebook-ExecutionIndicator")?.getAttribute("data-status") === "idle";
+    const ran = [...document.querySelectorAll(".jp-CodeCell .jp-InputPrompt")].every((p) => /\[\d+\]/.test(p.textContent ?? ""));
+    return !busy && idle && ran;
+  }, null, { timeout: 4 * 60 * 1000, polling: 500 });
+  // The plotly renderer's widget is the output itself (.jp-RenderedPlotly.js-plotly-plot); its SVG goes inside.
+  const plotly = ".jp-OutputArea-output.jp-RenderedPlotly";
+  await page.waitForFunction((selector) => [...document.querySelectorAll(selector)].every((o) => o.querySelector(".main-svg")),
+    plotly, { timeout: 30000, polling: 500 }).catch(() => undefined); // the assertions then say how many drew
+  const run: LabRun = {
+    errors: await page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").allTextContents(),
+    plotlyOutputs: await page.locator(plotly).count(),
+    charts: await page.locator(".js-plotly-plot").count(),
+    drawn: await page.locator(".js-plotly-plot .main-svg").count(),
+    math: await page.locator(".jp-MarkdownOutput mjx-container, .jp-MarkdownOutput .MathJax").count(),
+  };
+  fs.mkdirSync(path.dirname(screenshot), { recursive: true });
+  await page.screenshot({ path: screenshot });
+  return run;
+}
