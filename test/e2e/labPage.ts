@@ -1,6 +1,8 @@
+import assert from "node:assert/strict";
 import * as fs from "fs";
 import * as path from "path";
 import { Page } from "playwright-core";
+import { hasMath } from "./browser";
 import { waitForConnectedKernel } from "./jupyterServer";
 
 /** What a lesson showed after Run All in JupyterLab or Notebook 7 (they share the notebook widgets). */
@@ -45,4 +47,12 @@ export async function runAllCells(page: Page, url: string, screenshot: string): 
   fs.mkdirSync(path.dirname(screenshot), { recursive: true });
   await page.screenshot({ path: screenshot });
   return run;
+}
+
+/** A lesson ran clean: no cell failed, it showed charts and every one drew, and its math (if any) is typeset. */
+export function assertRanClean(run: LabRun, file: string): void {
+  assert.deepEqual(run.errors, [], "no cell wrote an error");
+  assert.ok(run.plotlyOutputs > 0, "the lesson showed charts");
+  assert.ok(run.charts >= run.plotlyOutputs && run.drawn >= run.charts, `${run.drawn} of ${run.charts} charts drew, for ${run.plotlyOutputs} plotly outputs`);
+  if (hasMath(file)) assert.ok(run.math > 0, "the math is typeset");
 }
