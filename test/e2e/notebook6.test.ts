@@ -40,18 +40,26 @@ after(async () => {
   server?.kill();
 });
 
-async function open(file: string): Promise<Page> {
+/** Opens a notebook; with `storedCharts`, waits until its stored charts' scripts have drawn (slow on a cold machine). */
+async function open(file: string, storedCharts = false): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
   await page.goto(`${url}/notebooks/${file}`);
   await page.waitForFunction(() => (window as unknown as { Jupyter?: { notebook?: { _fully_loaded?: boolean } } }).Jupyter?.notebook?._fully_loaded, null, { timeout: 60000 });
-  await page.waitForTimeout(3000); // trusted outputs' scripts draw the charts
+  if (storedCharts) {
+    await page.waitForFunction(() => {
+      const charts = [...document.querySelectorAll(".js-plotly-plot")];
+      return charts.length > 0 && charts.every((c) => c.querySelector(".main-svg"));
+    }, null, { timeout: 30000, polling: 500 }).catch(() => undefined); // the assertions then say how many drew
+  }
+  // A moment for any script that would run: an untrusted notebook must still show no chart after it.
+  await page.waitForTimeout(2000);
   return page;
 }
 
 const count = (page: Page, selector: string) => page.locator(selector).count();
 
 test("a signed executed lesson shows its stored charts in Notebook 6 without a re-run; a changed copy does not", { timeout: 3 * 60 * 1000 }, async () => {
-  const signed = await open("signed.ipynb");
+  const signed = await open("signed.ipynb", true);
   const charts = await count(signed, ".js-plotly-plot");
   const drawn = await count(signed, ".js-plotly-plot .main-svg");
   const trusted = await signed.locator("#notification_trusted").textContent();
@@ -78,7 +86,8 @@ test(`Notebook 6 runs ${executed}: no cell fails, the charts draw, the math type
     const idle = document.querySelector("#kernel_indicator_icon")?.classList.contains("kernel_idle_icon");
     return idle && prompts.length > 0 && prompts.every((p) => /\[\d+\]/.test(p));
   }, null, { timeout: 3 * 60 * 1000, polling: 500 });
-  await page.waitForTimeout(1500);
+  await page.waitForFunction(() => [...document.querySelectorAll(".js-plotly-plot")].every((c) => c.querySelector(".main-svg")),
+    null, { timeout: 30000, polling: 500 }).catch(() => undefined);
   const errors = await page.locator(".output_stderr").allTextContents();
   const charts = await count(page, ".js-plotly-plot");
   const drawn = await count(page, ".js-plotly-plot .main-svg");
