@@ -83,7 +83,8 @@ for (const file of executed) {
         const rail = await page.locator(`#${id} .slider-rail-rect`).boundingBox();
         assert.ok(rail, `chart ${i} has a slider`);
         await page.mouse.click(rail.x + (animated ? rail.width / 2 : rail.width - 2), rail.y + rail.height / 2);
-        await page.waitForTimeout(300);
+        await page.waitForFunction(({ id, before }) => JSON.stringify((document.getElementById(id) as unknown as { data: unknown }).data) !== before,
+          { id, before }, { timeout: 10000 }).catch(() => undefined); // the assertion below says it did not change
         const after = await page.evaluate((id) => JSON.stringify((document.getElementById(id) as unknown as { data: unknown }).data), id);
         assert.notEqual(after, before, `chart ${i}: the slider changed the chart`);
         if (animated) {
