@@ -30,10 +30,11 @@ function installJupyter(python, log = console.error) {
   log(`Jupyter was not found, so Descent installs it into a project-local virtual environment (.venv/, git-ignored):`);
   log(`  ${python} -m venv .venv && .venv/bin/pip install ${packages.join(" ")}`);
   log(`(To skip this, install Jupyter yourself, or run \`npm start -- --no-install\`.)`);
-  const steps = [[python, ["-m", "venv", venv]], [venvBin("pip"), ["install", ...packages]]];
-  for (const [command, args] of steps) {
+  // Debian and Ubuntu ship Python without its venv module unless python3-venv is installed: say so.
+  const steps = [[python, ["-m", "venv", venv], " (on Debian or Ubuntu, `sudo apt install python3-venv` first)"], [venvBin("pip"), ["install", ...packages], ""]];
+  for (const [command, args, hint] of steps) {
     const r = spawnSync(command, args, { stdio: "inherit", env: { PIP_RETRIES: "0", ...process.env } });
-    if (r.status !== 0) throw new Error(`\`${command} ${args.join(" ")}\` failed; install Jupyter yourself (pip install ${packages.join(" ")}) and run npm start again`);
+    if (r.status !== 0) throw new Error(`\`${command} ${args.join(" ")}\` failed${hint}; or install Jupyter yourself (pip install ${packages.join(" ")}) and run npm start again`);
   }
   return { command: venvBin("jupyter"), app: "lab" };
 }
