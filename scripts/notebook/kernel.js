@@ -103,14 +103,14 @@ class Kernel {
       this.listeners.set(id, seen);
       const answer = await Promise.race([heard.then(() => "ok"), this.exited, new Promise((resolve) => setTimeout(resolve, 1000, "wait"))]);
       this.listeners.delete(id);
-      if (answer === "ok") return this.drainShell();
+      if (answer === "ok") return this.readReplies();
       if (answer !== "wait") throw new Error(`${answer}: ${this.log.trim()}`);
     }
     throw new Error(`the tslab kernel did not answer within ${timeoutMs / 1000} s: ${this.log.trim()}`);
   }
 
-  /** Replies to kernel_info requests we gave up waiting for are still queued on the shell socket: read them all. */
-  async drainShell() {
+  /** Reads the shell socket from now on, keeping execute replies (the kernel_info replies we stopped waiting for are dropped). */
+  readReplies() {
     this.replies = [];
     this.waiting = null;
     (async () => {
