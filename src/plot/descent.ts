@@ -21,8 +21,8 @@ function curve(f: ToyFunction, range: Range): object {
   return { x: xs, y: xs.map((x) => finite(f.value([x]))), mode: "lines", name: `f(x) = ${f.expression}`, line: { color: "#888" } };
 }
 
-function pathTrace1d(path: Path, name = "descent", color = colors[0]): object {
-  return { x: path.points.map((p) => p[0]), y: path.values, mode: "lines+markers", name, line: { color, width: 1 }, marker: { color, size: 7 } };
+function pathTrace1d(path: Path, name = "descent", color = colors[0]) {
+  return { x: path.points.map((p) => p[0]), y: path.values.map(finite), mode: "lines+markers", name, line: { color, width: 1 }, marker: { color, size: 7 } };
 }
 
 /** A 1-D function over `range`, with a descent path on it when given. */
@@ -35,7 +35,7 @@ export function functionPlot1d(f: ToyFunction, range: Range, path?: Path): Plotl
 
 /**
  * Play and pause buttons plus a slider over the steps of an animated path, the path being trace 1 and `pathUpTo(n)`
- * its first n + 1 points. The frames travel inside the buttons and the slider, not in the figure's `frames`:
+ * its trace over the first n + 1 points. The frames travel inside the buttons and the slider, not in the figure's `frames`:
  * renderers that call only Plotly.newPlot(el, data, layout), as VS Code's does, still play and scrub.
  */
 function animationControls(steps: number, pathUpTo: (n: number) => { x: unknown[]; y: unknown[] }, label: string): object {
@@ -58,14 +58,13 @@ function animationControls(steps: number, pathUpTo: (n: number) => { x: unknown[
 /** A 1-D descent, animated: ▶ plays the steps, the slider scrubs through them. */
 export function animatedPath1d(f: ToyFunction, range: Range, path: Path): PlotlyFigure {
   const upTo = (n: number): Path => ({ points: path.points.slice(0, n + 1), values: path.values.slice(0, n + 1) });
-  const xy = (n: number) => ({ x: upTo(n).points.map((p) => p[0]), y: upTo(n).values.map(finite) });
   const ys = path.values.filter(Number.isFinite);
   return {
     data: [curve(f, range), pathTrace1d(upTo(0))],
     layout: {
       height: 460, margin: { t: 30, b: 110 }, xaxis: { title: { text: "x" }, range: [...range] },
       yaxis: { title: { text: "f(x)" }, range: [Math.min(...ys, ...curveRange(f, range)) - 0.5, Math.max(...curveRange(f, range)) + 0.5] },
-      ...animationControls(path.points.length, xy, "step"),
+      ...animationControls(path.points.length, (n) => pathTrace1d(upTo(n)), "step"),
     },
   };
 }
@@ -110,7 +109,7 @@ function contours(f: ToyFunction, xRange: Range, yRange: Range): object {
   return { type: "contour", ...surfaceGrid(f, xRange, yRange, 81), colorscale: "Viridis", ncontours: 25, contours: { coloring: "lines" }, showscale: false, name: f.expression, hoverinfo: "skip" };
 }
 
-function pathTrace2d(points: Point[], name: string, color: string): object {
+function pathTrace2d(points: Point[], name: string, color: string) {
   return { type: "scatter", mode: "lines+markers", name, x: points.map((p) => p[0]), y: points.map((p) => p[1]), line: { color, width: 2 }, marker: { color, size: 6 } };
 }
 
@@ -129,9 +128,9 @@ export function contourPlot(f: ToyFunction, xRange: Range, yRange: Range, paths:
 
 /** A 2-D descent on contour lines, animated over its steps. */
 export function animatedPath2d(f: ToyFunction, xRange: Range, yRange: Range, path: Path): PlotlyFigure {
-  const xy = (n: number) => ({ x: path.points.slice(0, n + 1).map((p) => p[0]), y: path.points.slice(0, n + 1).map((p) => p[1]) });
+  const upTo = (n: number) => pathTrace2d(path.points.slice(0, n + 1), "descent", colors[0]);
   return {
-    data: [contours(f, xRange, yRange), pathTrace2d(path.points.slice(0, 1), "descent", colors[0])],
-    layout: planeLayout(xRange, yRange, { height: 500, margin: { t: 30, b: 110 }, ...animationControls(path.points.length, xy, "step") }),
+    data: [contours(f, xRange, yRange), upTo(0)],
+    layout: planeLayout(xRange, yRange, { height: 500, margin: { t: 30, b: 110 }, ...animationControls(path.points.length, upTo, "step") }),
   };
 }
