@@ -7,14 +7,11 @@ const path = require("path");
 const { lessonFiles, notebooksDir, readParameters, injectedSource } = require("./notebook/lessons");
 const { executeNotebook, notebookTools } = require("./notebook/run");
 const { exportHtml, siteDir, notebookTitle } = require("./notebook/html");
+const { escape } = require("./notebook/render");
 
 const usage = "usage: npm run site [-- --quick] [--only NN,NN]";
 
 const title = (notebookFile) => notebookTitle(JSON.parse(fs.readFileSync(notebookFile, "utf8")), notebookFile);
-
-function escape(s) {
-  return s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
-}
 
 async function main(argv) {
   let quick = false, only = null;

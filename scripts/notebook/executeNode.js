@@ -2,20 +2,10 @@
 // nbclient, for machines without Python. Writes the executed notebook to `output` (temporary file, then rename),
 // also when a cell fails; on a failing cell, returns the cell's number and its own error text (tslab sends it on
 // stderr only), in the same words as execute.py.
-const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 const { Kernel } = require("./kernel");
-
-const text = (source) => (Array.isArray(source) ? source.join("") : source ?? "");
-const isInjected = (cell) => (cell.metadata?.tags ?? []).includes("injected-parameters");
-
-/** Puts a cell tagged "injected-parameters" holding `code` right after the cell tagged "parameters" (papermill). */
-function inject(nb, code) {
-  const at = nb.cells.findIndex((cell) => (cell.metadata?.tags ?? []).includes("parameters"));
-  if (at < 0) throw new Error("this notebook has no cell tagged 'parameters' to inject after");
-  nb.cells.splice(at + 1, 0, { id: crypto.randomUUID().slice(0, 8), cell_type: "code", metadata: { tags: ["injected-parameters"] }, source: code, outputs: [], execution_count: null });
-}
+const { text, isTagged, inject } = require("./lessons");
 
 /** Collects one cell's outputs from the kernel's messages, as nbformat stores them. */
 class Outputs {
@@ -97,10 +87,10 @@ async function executeWithNode(notebook, output, injected, { timeout = 900 } = {
   }
   if (!failure) return { ok: true, stderr: "" };
   // Number the code cells as in the lesson itself: the injected-parameters cell is not one of them.
-  const number = nb.cells.filter((c) => c.cell_type === "code" && !isInjected(c)).indexOf(failure.cell) + 1;
+  const number = nb.cells.filter((c) => c.cell_type === "code" && !isTagged(c, "injected-parameters")).indexOf(failure.cell) + 1;
   const stderr = failure.cell.outputs.filter((o) => o.name === "stderr").map((o) => o.text).join("") ||
     failure.cell.outputs.filter((o) => o.output_type === "error").map((o) => `${o.ename}: ${o.evalue}`).join("\n") || failure.message;
   return { ok: false, stderr: `code cell ${number} failed:\n${text(failure.cell.source)}\n--- its error ---\n${stderr.trim()}\n` };
 }
 
-module.exports = { executeWithNode, inject, Outputs };
+module.exports = { executeWithNode, Outputs };

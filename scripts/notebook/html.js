@@ -5,7 +5,7 @@
 const { spawnSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
-const { root } = require("./lessons");
+const { root, text } = require("./lessons");
 const { python, notebookTools } = require("./run");
 const { renderNotebook } = require("./render");
 
@@ -46,8 +46,7 @@ function makeOffline(html, assets) {
 /** The page's title: the notebook's first markdown heading, else its file name. */
 function notebookTitle(nb, file) {
   const first = nb.cells.find((c) => c.cell_type === "markdown");
-  const text = first ? (Array.isArray(first.source) ? first.source.join("") : first.source) : "";
-  return (/^#\s+(.+)$/m.exec(text)?.[1] ?? path.basename(file, ".ipynb")).trim();
+  return (/^#\s+(.+)$/m.exec(first ? text(first.source) : "")?.[1] ?? path.basename(file, ".ipynb")).trim();
 }
 
 /** Writes the HTML page of an executed notebook beside it (or into `outDir`); resolves with its path. */

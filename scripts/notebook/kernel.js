@@ -4,22 +4,13 @@
 const { spawn } = require("child_process");
 const crypto = require("crypto");
 const fs = require("fs");
-const net = require("net");
 const os = require("os");
 const path = require("path");
-const { root } = require("./lessons");
+const { freePort } = require("./freePort");
 
 const tslab = path.dirname(require.resolve("tslab/package.json"));
 const zmq = require(require.resolve("zeromq", { paths: [tslab] }));
 const DELIMITER = "<IDS|MSG>";
-
-async function freePort() {
-  const server = net.createServer();
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 class Kernel {
   /** Starts tslab in `cwd` (a notebook's folder, as Jupyter does) and waits until it answers. */
@@ -170,4 +161,4 @@ class Kernel {
   }
 }
 
-module.exports = { Kernel, root };
+module.exports = { Kernel };

@@ -1,4 +1,5 @@
 // Finding lessons and reading their parameters cell (papermill's convention: one cell tagged "parameters").
+const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 
@@ -22,12 +23,15 @@ function findLesson(name) {
   return path.join(notebooksDir, match);
 }
 
-const source = (cell) => (Array.isArray(cell.source) ? cell.source.join("") : cell.source);
+/** A notebook's multiline text (a cell's source, a stream's text): stored as one string or a list of lines. */
+const text = (lines) => (Array.isArray(lines) ? lines.join("") : lines ?? "");
+const source = (cell) => text(cell.source);
+const isTagged = (cell, tag) => (cell.metadata?.tags ?? []).includes(tag);
 
 /** The parameters cell's constants: [{ name, value, type }] from lines like `const eta = 3; // comment`. */
 function readParameters(notebookFile) {
   const nb = JSON.parse(fs.readFileSync(notebookFile, "utf8"));
-  const cells = nb.cells.filter((c) => (c.metadata?.tags ?? []).includes("parameters"));
+  const cells = nb.cells.filter((c) => isTagged(c, "parameters"));
   if (cells.length !== 1) throw new Error(`${path.basename(notebookFile)} must have exactly one cell tagged "parameters"; it has ${cells.length}`);
   const parameters = [];
   for (const line of source(cells[0]).split("\n")) {
@@ -87,17 +91,22 @@ function injectedSource(values) {
   return Object.entries(values).map(([name, value]) => `const ${name} = ${JSON.stringify(value)};`).join("\n");
 }
 
+/** Puts a cell tagged "injected-parameters" holding `code` right after the cell tagged "parameters" (papermill). */
+function inject(nb, code) {
+  const at = nb.cells.findIndex((cell) => isTagged(cell, "parameters"));
+  if (at < 0) throw new Error("this notebook has no cell tagged 'parameters' to inject after");
+  nb.cells.splice(at + 1, 0, { id: crypto.randomUUID().slice(0, 8), cell_type: "code", metadata: { tags: ["injected-parameters"] }, source: code, outputs: [], execution_count: null });
+}
+
 /**
- * The lesson with its quick values written into the parameters cell itself (`const epochs = 30;` becomes
- * `const epochs = 1;`), for a copy of the course that a test opens in Jupyter, where nothing can be injected.
+ * The lesson with its quick values injected after its parameters cell, as `npm run site -- --quick` runs it:
+ * for a copy of the course that a test opens in Jupyter, where Run All then runs them.
  */
 function withQuickParameters(notebookFile) {
   const nb = JSON.parse(fs.readFileSync(notebookFile, "utf8"));
-  const cell = nb.cells.find((c) => (c.metadata?.tags ?? []).includes("parameters"));
-  const quick = cell.metadata?.descent?.quick ?? {};
-  cell.source = source(cell).replace(/^(\s*(?:const|let)\s+)(\w+)(\s*(?::[^=]+)?=\s*)(.+?);/gm, (line, head, name, eq) =>
-    name in quick ? `${head}${name}${eq}${JSON.stringify(quick[name])};` : line);
+  const { quick } = readParameters(notebookFile);
+  if (Object.keys(quick).length) inject(nb, injectedSource(quick));
   return nb;
 }
 
-module.exports = { root, notebooksDir, lessonFiles, findLesson, readParameters, parseSettings, injectedSource, withQuickParameters };
+module.exports = { root, notebooksDir, text, isTagged, lessonFiles, findLesson, readParameters, parseSettings, injectedSource, inject, withQuickParameters };

@@ -3,7 +3,8 @@
 // the page, code cells with their outputs, charts through their text/html output (a <div> and a script that
 // waits for plotly.js). html.js then makes the page offline exactly as it does nbconvert's.
 
-const text = (source) => (Array.isArray(source) ? source.join("") : source ?? "");
+const { text } = require("./lessons");
+
 const escape = (s) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 const stripAnsi = (s) => s.replace(/\x1b\[[0-9;]*[A-Za-z]/g, "");
 
@@ -64,4 +65,4 @@ async function renderNotebook(nb, title) {
     `<title>${escape(title)}</title><style>${style}</style></head>\n<body>\n${cells.join("\n")}\n</body></html>\n`;
 }
 
-module.exports = { renderNotebook, markdownToHtml, loadMarked };
+module.exports = { renderNotebook, markdownToHtml, loadMarked, escape };

@@ -4,7 +4,7 @@
 const { spawnSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
-const { root } = require("./lessons");
+const { root, text } = require("./lessons");
 const { executeWithNode } = require("./executeNode");
 
 /** The Python that has nbclient: the project's .venv, else python3 on PATH. */
@@ -52,7 +52,6 @@ async function executeNotebook(notebook, output, injected, { timeout = 900 } = {
 /** The text a lesson printed: its cells' stdout, in order. */
 function printedText(executedFile) {
   const nb = JSON.parse(fs.readFileSync(executedFile, "utf8"));
-  const text = (t) => (Array.isArray(t) ? t.join("") : t ?? "");
   return nb.cells.filter((c) => c.cell_type === "code")
     .flatMap((c) => c.outputs.filter((o) => o.name === "stdout").map((o) => text(o.text))).join("");
 }

@@ -1,6 +1,5 @@
 import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
-import * as net from "net";
 import * as os from "os";
 import * as path from "path";
 
@@ -10,7 +9,7 @@ export const root = path.join(__dirname, "..", "..", "..");
 export const lessons = fs.readdirSync(path.join(root, "notebooks")).filter((f) => /^\d\d-.*\.ipynb$/.test(f)).sort();
 const { withQuickParameters } = require(path.join(root, "scripts", "notebook", "lessons.js"));
 
-/** A copy of the course in a temporary folder: notebooks with quick parameters, the real dist/ and node_modules/. */
+/** A copy of the course in a temporary folder: notebooks with their quick parameters injected, the real dist/ and node_modules/. */
 export function copyCourse(files: string[] = lessons): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "descent-lab-"));
   fs.mkdirSync(path.join(dir, "notebooks"));
@@ -20,13 +19,8 @@ export function copyCourse(files: string[] = lessons): string {
   return dir;
 }
 
-export async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise((resolve) => s.close(resolve));
-  return port;
-}
+/** A free port on 127.0.0.1 (the one the Node kernel client uses). */
+export const freePort: () => Promise<number> = require(path.join(root, "scripts", "notebook", "freePort.js")).freePort;
 
 /** JupyterLab (and Notebook 7) settings for the tests: render every cell (no windowing), so every chart is in the page. */
 export function settingsDir(): string {
@@ -48,6 +42,20 @@ export async function startServer(command: string, args: string[], port: number)
   }
   server.kill();
   throw new Error(`${command} did not answer on ${url} within a minute`);
+}
+
+/**
+ * JupyterLab (`app` "lab") or Notebook 7 ("notebook") from the project's .venv, on 127.0.0.1 without a token,
+ * rooted at a copy of `files` (copyCourse), rendering every cell (settingsDir).
+ */
+export async function startJupyterApp(app: "lab" | "notebook", files: string[] = lessons): Promise<{ url: string; server: ChildProcess }> {
+  const dir = copyCourse(files);
+  const port = await freePort();
+  const settings = app === "lab"
+    ? ["--LabApp.news_url=None", `--LabApp.user_settings_dir=${settingsDir()}`, "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+    : [`--JupyterNotebookApp.user_settings_dir=${settingsDir()}`];
+  return startServer(path.join(root, ".venv", "bin", "jupyter"), [app, "--no-browser", "--allow-root", "--ip=127.0.0.1", `--port=${port}`, "--ServerApp.token=",
+    "--ServerApp.password=", "--ServerApp.disable_check_xsrf=True", `--ServerApp.root_dir=${path.join(dir, "notebooks")}`, ...settings], port);
 }
 
 /** Shuts every kernel of the server down, so the next lesson starts alone. */

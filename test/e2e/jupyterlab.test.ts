@@ -3,22 +3,18 @@ import { ChildProcess } from "child_process";
 import * as path from "path";
 import { Browser } from "playwright-core";
 import { launchChromium } from "./browser";
-import { copyCourse, freePort, lessons, root, settingsDir, shutDownKernels, startServer } from "./jupyterServer";
+import { lessons, root, shutDownKernels, startJupyterApp } from "./jupyterServer";
 import { assertRanClean, runAllCells } from "./labPage";
 
-// JupyterLab in a real browser: on a copy of the notebooks (quick parameters written into each parameters
+// JupyterLab in a real browser: on a copy of the notebooks (quick parameters injected after each parameters
 // cell), open every lesson, Run All, and check that no cell failed, the charts drew and the math typeset.
-const jupyter = path.join(root, ".venv", "bin", "jupyter");
 const shots = path.join(root, "test-output", "jupyterlab");
 let server: ChildProcess;
 let browser: Browser;
 let url = "";
 
 before(async () => {
-  const dir = copyCourse();
-  const port = await freePort();
-  ({ url, server } = await startServer(jupyter, ["lab", "--no-browser", "--allow-root", "--ip=127.0.0.1", `--port=${port}`, "--ServerApp.token=", "--ServerApp.password=",
-    "--ServerApp.disable_check_xsrf=True", `--ServerApp.root_dir=${path.join(dir, "notebooks")}`, "--LabApp.news_url=None", `--LabApp.user_settings_dir=${settingsDir()}`, "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"], port));
+  ({ url, server } = await startJupyterApp("lab"));
   browser = await launchChromium();
 });
 

@@ -3,24 +3,20 @@ import { ChildProcess } from "child_process";
 import * as path from "path";
 import { Browser } from "playwright-core";
 import { launchChromium } from "./browser";
-import { copyCourse, freePort, root, settingsDir, shutDownKernels, startServer } from "./jupyterServer";
+import { root, shutDownKernels, startJupyterApp } from "./jupyterServer";
 import { assertRanClean, runAllCells } from "./labPage";
 
 // Notebook 7 (what `jupyter notebook` is now) in a real browser. It shares JupyterLab's renderers, which
 // jupyterlab.test.ts runs on every lesson; here two lessons with the most kinds of output run and draw:
 // 03 (animations, sliders, exercise checks) and 07 (live training curves, cost surfaces, digits).
 const lessons = ["03-gradient-descent-1d.ipynb", "07-minibatch-sgd.ipynb"];
-const jupyter = path.join(root, ".venv", "bin", "jupyter");
 const shots = path.join(root, "test-output", "notebook7");
 let server: ChildProcess;
 let browser: Browser;
 let url = "";
 
 before(async () => {
-  const dir = copyCourse(lessons);
-  const port = await freePort();
-  ({ url, server } = await startServer(jupyter, ["notebook", "--no-browser", "--allow-root", "--ip=127.0.0.1", `--port=${port}`, "--ServerApp.token=", "--ServerApp.password=",
-    "--ServerApp.disable_check_xsrf=True", `--ServerApp.root_dir=${path.join(dir, "notebooks")}`, `--JupyterNotebookApp.user_settings_dir=${settingsDir()}`], port));
+  ({ url, server } = await startJupyterApp("notebook", lessons));
   browser = await launchChromium();
 });
 

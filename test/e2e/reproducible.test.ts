@@ -9,11 +9,11 @@ import * as path from "path";
 // fresh kernel, prints identical text. Lessons whose printed numbers are all seeded (no timings).
 const root = path.join(__dirname, "..", "..", "..");
 const python = fs.existsSync(path.join(root, ".venv", "bin", "python")) ? path.join(root, ".venv", "bin", "python") : "python3";
-const { readParameters, injectedSource } = require(path.join(root, "scripts", "notebook", "lessons.js"));
+const { withQuickParameters } = require(path.join(root, "scripts", "notebook", "lessons.js"));
 
 type Cell = { cell_type: string; source: string | string[]; metadata: { tags?: string[] }; outputs?: { name?: string; text?: string | string[] }[] };
 
-function execute(notebook: object): Cell[] {
+function execute(notebook: { cells: Cell[] }): Cell[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "descent-repro-"));
   const input = path.join(root, "notebooks", `.repro-${process.pid}-${Date.now()}.ipynb`); // beside the lessons, for ../dist
   const output = path.join(dir, "out.ipynb");
@@ -32,11 +32,7 @@ const printed = (cells: Cell[]) => cells.filter((c) => c.cell_type === "code")
 
 for (const lesson of ["02-the-cost-function", "10-memorization-or-understanding"]) {
   test(`${lesson}: Run All twice in one kernel, and once more in a fresh one, prints the same numbers`, { timeout: 10 * 60 * 1000 }, () => {
-    const file = path.join(root, "notebooks", `${lesson}.ipynb`);
-    const nb = JSON.parse(fs.readFileSync(file, "utf8"));
-    const { quick } = readParameters(file);
-    const at = nb.cells.findIndex((c: Cell) => (c.metadata.tags ?? []).includes("parameters"));
-    nb.cells.splice(at + 1, 0, { cell_type: "code", source: injectedSource(quick), metadata: { tags: ["injected-parameters"] }, outputs: [], execution_count: null });
+    const nb = withQuickParameters(path.join(root, "notebooks", `${lesson}.ipynb`));
     const once = nb.cells.length;
     const twice = execute({ ...nb, cells: [...nb.cells, ...nb.cells] });
     const first = printed(twice.slice(0, once)), second = printed(twice.slice(once));

@@ -5,7 +5,8 @@ import * as path from "path";
 // The pieces of the Node notebook tools that need no kernel: how kernel messages become a cell's outputs
 // (executeNode.js) and how a notebook becomes a page (render.js).
 const scripts = path.join(__dirname, "..", "..", "..", "scripts", "notebook");
-const { Outputs, inject } = require(path.join(scripts, "executeNode.js"));
+const { Outputs } = require(path.join(scripts, "executeNode.js"));
+const { inject } = require(path.join(scripts, "lessons.js"));
 const { renderNotebook, markdownToHtml, loadMarked } = require(path.join(scripts, "render.js"));
 
 const msg = (msg_type: string, content: object) => ({ header: { msg_type }, content });
