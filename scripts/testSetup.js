@@ -7,29 +7,38 @@ const fs = require("fs");
 const path = require("path");
 const { venv, findPython, installJupyter, packages } = require("./jupyter");
 
-// The pip packages are importable under their own names (jupyterlab, notebook, nbclient, nbconvert, plotly).
-const venvPython = path.join(venv, "bin", "python");
-const hasJupyter = fs.existsSync(venvPython) && spawnSync(venvPython, ["-c", `import ${packages.join(", ")}`], { stdio: "ignore" }).status === 0;
-if (!hasJupyter) {
+/** Installs Jupyter and friends into .venv/ unless they are there; a sentence saying why not, or null. */
+function setUpJupyter() {
+  // The pip packages are importable under their own names (jupyterlab, notebook, nbclient, nbconvert, plotly).
+  const venvPython = path.join(venv, "bin", "python");
+  if (fs.existsSync(venvPython) && spawnSync(venvPython, ["-c", `import ${packages.join(", ")}`], { stdio: "ignore" }).status === 0) return null;
   const python = findPython();
-  if (!python) {
-    console.error("test: the notebook tests run Jupyter, which needs Python 3, and there is none; install python3 and python3-venv, then run npm test again");
-    process.exit(1);
-  }
+  if (!python) return "the notebook tests run Jupyter, which needs Python 3, and there is none; install python3 and python3-venv, then run npm test again";
   try {
     installJupyter(python);
+    return null;
   } catch (error) {
-    console.error(`test: ${error.message}`);
+    return error.message;
+  }
+}
+
+/** What the browser tests need from the system and is missing: a sentence with the apt-get line, or null. */
+function missingSystemPackages(env = process.env) {
+  const missing = [
+    { file: env.CHROMIUM ?? "/usr/bin/chromium", what: "Chromium", apt: "chromium" },
+    { file: "/usr/bin/jupyter-notebook", what: "Notebook 6", apt: "jupyter-notebook python3-jupyter-client" },
+  ].filter(({ file }) => !fs.existsSync(file));
+  if (!missing.length) return null;
+  return `the browser tests need ${missing.map((s) => s.what).join(" and ")}; run \`sudo apt-get install ${missing.map((s) => s.apt).join(" ")}\` ` +
+    "(or `bash .ci/run`, which does), then npm test again";
+}
+
+if (require.main === module) {
+  const problem = setUpJupyter() ?? missingSystemPackages();
+  if (problem) {
+    console.error(`test: ${problem}`);
     process.exit(1);
   }
 }
 
-const system = [
-  { file: process.env.CHROMIUM ?? "/usr/bin/chromium", what: "Chromium", apt: "chromium" },
-  { file: "/usr/bin/jupyter-notebook", what: "Notebook 6", apt: "jupyter-notebook python3-jupyter-client" },
-].filter(({ file }) => !fs.existsSync(file));
-if (system.length) {
-  console.error(`test: the browser tests need ${system.map((s) => s.what).join(" and ")}; run \`sudo apt-get install ${system.map((s) => s.apt).join(" ")}\` ` +
-    "(or `bash .ci/run`, which does), then npm test again");
-  process.exit(1);
-}
+module.exports = { missingSystemPackages };
