@@ -18,6 +18,7 @@ export * from "./data/embedded";
 export * from "./data/transform";
 export * from "./checks/check";
 export * from "./checks/claim";
+export * from "./checks/parameters";
 export * from "./data/idx";
 export * from "./toy/index";
 export * from "./plot/display";

@@ -5,6 +5,8 @@
  */
 export interface CheckResult {
   readonly correct: boolean;
+  /** True when the exercise still holds its starting `undefined`: the learner has not answered yet. */
+  readonly pending?: boolean;
   readonly message: string;
 }
 
@@ -35,11 +37,18 @@ export type Print = (line: string) => void;
  */
 export function check<T>(exercise: Exercise<T>, answer: T, print: Print = console.log): CheckResult {
   const result = judge(exercise, answer);
-  print(`${result.correct ? "✅" : "❌"} ${result.message}`);
+  print(`${result.correct ? "✅" : result.pending ? "✏️" : "❌"} ${result.message}`);
   return result;
 }
 
+/**
+ * Every exercise starts as `undefined`: that is "not answered yet", answered with what to do and no hint, so a
+ * first Run All of a lesson shows no hint for an answer the learner has not given.
+ */
 export function judge<T>(exercise: Exercise<T>, answer: T): CheckResult {
+  if (answer === undefined) {
+    return { correct: false, pending: true, message: `Your turn: ${exercise.what}. Replace \`undefined\` with your answer and run the cell.` };
+  }
   let right = false;
   let failure: Error | undefined;
   try {

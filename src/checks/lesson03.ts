@@ -1,6 +1,16 @@
 import { Print, Exercise, check, near } from "./check";
 import { gradientDescent } from "../toy/descent";
 import { toyFunction } from "../toy/expression";
+import { between, seedParameter, text, wholeBetween } from "./parameters";
+
+/** Lesson 03's parameters cell: the ranges its values may take, and their defaults. */
+export const lesson03Parameters = {
+  seed: seedParameter(1),
+  expression: text("x^4 - 3x^2 + x"),
+  start: between(2, -2, 2),
+  eta: between(0.05, 0.001, 0.5),
+  steps: wholeBetween(40, 1, 500),
+};
 
 /** Lesson 03, "Your turn" 1: which way does a gradient-descent step go where the slope is `slope`? */
 export function checkStepDirection(slope: number, answer: unknown, print: Print = console.log): void {
@@ -34,21 +44,33 @@ export function checkNextPoint(x: number, eta: number, slope: number, answer: un
   }, answer, print);
 }
 
-/** Lesson 03, "Your turn" 3: pick a learning rate that takes x^4 − 3x^2 + x from `start` to a minimum in `steps` steps. */
+/**
+ * Lesson 03, "Your turn" 3: pick a learning rate that takes x^4 − 3x^2 + x from `start` to the bottom of a
+ * valley within `steps` steps. From x = 2, rates from about 0.016 to 0.08 settle in the valley below the start
+ * (the local minimum, x ≈ 1.131); about 0.09 to 0.13 leap over the hump on their first step and settle in the
+ * deeper valley (the global minimum, x ≈ −1.301); larger ones bounce between two points or diverge.
+ */
 export function checkLearningRate(eta: unknown, start = 2, steps = 50, print: Print = console.log): void {
   const f = toyFunction("x^4 - 3x^2 + x", 1);
+  const run = (e: unknown) => gradientDescent(f, { start: [start], eta: e as number, steps });
+  const end = (e: unknown) => { const path = run(e); return path.points[path.points.length - 1][0]; };
   check<unknown>({
-    what: `a learning rate reaching a minimum of x^4 − 3x^2 + x from x = ${start} in ${steps} steps`,
+    what: `a learning rate that takes x^4 − 3x^2 + x from x = ${start} to the bottom of a valley in ${steps} steps`,
     isRight: (e) => {
       if (typeof e !== "number" || !(e > 0)) return false;
-      const path = gradientDescent(f, { start: [start], eta: e, steps });
+      const path = run(e);
       return !path.diverged && Math.abs(path.gradients[path.gradients.length - 1][0]) < 1e-3;
     },
     mistakes: [
       { matches: (e) => typeof e !== "number" || !(e > 0), hint: "the learning rate is a number greater than 0, such as 0.01" },
-      { matches: (e) => gradientDescent(f, { start: [start], eta: e as number, steps }).diverged !== null, hint: "that rate diverges: the steps overshoot further and further; try a smaller one" },
-      { matches: (e) => (e as number) < 0.02, hint: "that rate is too small: after the steps you are still on the slope; try a larger one" },
+      { matches: (e) => run(e).diverged !== null, hint: "that rate diverges: the steps overshoot further and further; try a smaller one" },
+      { matches: (e) => (e as number) < 0.02, hint: `that rate is too small: after ${steps} steps you are still on the slope; try a larger one` },
     ],
-    otherwise: "the steps bounce around without settling; try a rate between 0.01 and 0.1",
+    otherwise: "the steps bounce from wall to wall without settling; try a smaller rate, between 0.02 and 0.08",
+    get praise() {
+      return typeof eta === "number" && eta > 0 && end(eta) < 0
+        ? `x ends at ${end(eta).toFixed(3)}: your steps leapt over the hump into the deeper valley, the global minimum (luck of the step size, not design).`
+        : typeof eta === "number" && eta > 0 ? `x ends at ${end(eta).toFixed(3)}, in the valley below the start: a local minimum.` : "";
+    },
   }, eta, print);
 }

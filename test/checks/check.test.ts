@@ -42,3 +42,14 @@ test("near and allNear compare with a tolerance and reject non-numbers", () => {
   assert.ok(allNear([3, 1], [3, 1]));
   assert.ok(!allNear([3], [3, 1]));
 });
+
+test("an exercise still at its starting undefined says \"Your turn\", with no hint and no failure mark", () => {
+  const result = judge<unknown>(count as Exercise<unknown>, undefined);
+  assert.equal(result.correct, false);
+  assert.equal(result.pending, true);
+  assert.match(result.message, /^Your turn: the number of weights and biases of 784-16-16-10\. Replace `undefined`/);
+  assert.doesNotMatch(result.message, /only the weights|counts neurons|count a weight/);
+  const lines: string[] = [];
+  check(count as Exercise<unknown>, undefined, (l) => lines.push(l));
+  assert.match(lines[0], /^✏️ Your turn/);
+});

@@ -8,7 +8,7 @@ test("step direction: right answers pass, the opposite and non-answers get their
   assert.equal(verdict((p) => checkStepDirection(4, "left", p)).correct, true);
   assert.equal(verdict((p) => checkStepDirection(-1, "right", p)).correct, true);
   assert.match(verdict((p) => checkStepDirection(4, "right", p)).message, /positive slope means the function rises/);
-  assert.match(verdict((p) => checkStepDirection(4, undefined, p)).message, /answer with the text "left" or "right"/);
+  assert.match(verdict((p) => checkStepDirection(4, "up", p)).message, /answer with the text "left" or "right"/);
 });
 
 test("next point: x − η·slope passes; adding, forgetting η or forgetting x get their hints", () => {
@@ -20,6 +20,14 @@ test("next point: x − η·slope passes; adding, forgetting η or forgetting x 
 
 test("learning rate: a good one passes; too large, too small and non-numbers get their hints", () => {
   assert.equal(verdict((p) => checkLearningRate(0.05, 2, 50, p)).correct, true);
+  assert.match(verdict((p) => checkLearningRate(0.05, 2, 50, p)).message, /x ends at 1\.131, in the valley below the start: a local minimum/);
+  assert.match(verdict((p) => checkLearningRate(0.1, 2, 50, p)).message, /Right.*x ends at -1\.301: your steps leapt over the hump into the deeper valley, the global minimum/);
+  // The range the hint suggests really works, at both ends; 0.01 is too small.
+  assert.equal(verdict((p) => checkLearningRate(0.02, 2, 50, p)).correct, true);
+  assert.equal(verdict((p) => checkLearningRate(0.08, 2, 50, p)).correct, true);
+  assert.match(verdict((p) => checkLearningRate(0.01, 2, 50, p)).message, /too small/);
+  assert.match(verdict((p) => checkLearningRate(0.15, 2, 50, p)).message, /bounce from wall to wall.*between 0.02 and 0.08/);
+  assert.match(verdict((p) => checkLearningRate(undefined, 2, 50, p)).message, /^✏️ Your turn/);
   assert.match(verdict((p) => checkLearningRate(1, 2, 50, p)).message, /diverges/);
   assert.match(verdict((p) => checkLearningRate(0.001, 2, 50, p)).message, /too small/);
   assert.match(verdict((p) => checkLearningRate("fast", 2, 50, p)).message, /number greater than 0/);
