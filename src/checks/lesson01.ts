@@ -1,5 +1,12 @@
 import { Print, check } from "./check";
 import { parameterCount } from "../network";
+import { seedParameter, wholeBetween } from "./parameters";
+
+/** Lesson 01's parameters cell: the ranges its values may take, and their defaults (2,000 test digits: 0 to 1,999). */
+export const lesson01Parameters = {
+  seed: seedParameter(1),
+  example: wholeBetween(0, 0, 1999),
+};
 
 /** Lesson 01, "Your turn": the number of weights and biases of a network with these layer sizes. */
 export function checkParameterCount(sizes: number[], answer: unknown, print: Print = console.log): void {

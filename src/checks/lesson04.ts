@@ -1,5 +1,15 @@
 import { Print, allNear, check } from "./check";
 import { toyFunction } from "../toy/expression";
+import { between, listOf, seedParameter, text, wholeBetween } from "./parameters";
+
+/** Lesson 04's parameters cell: the ranges its values may take, and their defaults. */
+export const lesson04Parameters = {
+  seed: seedParameter(1),
+  expression: text("3/2 x^2 + 1/2 y^2"),
+  start: listOf([1, 1], -2, 2, { minLength: 2, maxLength: 2 }),
+  eta: between(0.2, 0.001, 1),
+  steps: wholeBetween(30, 1, 500),
+};
 
 /** Lesson 04, "Your turn" 1: the gradient of C(x, y) = 3/2 x² + 1/2 y² at a point, by hand. */
 export function checkGradientAt(point: [number, number], answer: unknown, print: Print = console.log): void {

@@ -1,4 +1,12 @@
 import { Print, check, near } from "./check";
+import { seedParameter, wholeBetween } from "./parameters";
+
+/** Lesson 05's parameters cell: the ranges its values may take, and their defaults. */
+export const lesson05Parameters = {
+  seed: seedParameter(1),
+  examples: wholeBetween(100, 1, 500),
+  probes: wholeBetween(200, 1, 250),
+};
 
 /** Lesson 05, "Your turn" 1: how many times more sensitive is the cost to a weight whose gradient component is a than to one whose component is b? */
 export function checkSensitivityRatio(a: number, b: number, answer: unknown, print: Print = console.log): void {

@@ -1,4 +1,12 @@
 import { Print, check, near } from "./check";
+import { seedParameter, wholeBetween } from "./parameters";
+
+/** Lesson 06's parameters cell: the ranges its values may take, and their defaults. */
+export const lesson06Parameters = {
+  seed: seedParameter(1),
+  digit: wholeBetween(2, 0, 9),
+  batchSize: wholeBetween(10, 1, 8000),
+};
 
 /** Lesson 06, "Your turn" 1: the desired nudge −∂C/∂a of an output neuron with activation a and desired value y. */
 export function checkOutputNudge(a: number, y: number, answer: unknown, print: Print = console.log): void {

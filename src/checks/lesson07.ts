@@ -1,4 +1,14 @@
 import { Print, check } from "./check";
+import { between, seedParameter, wholeBetween } from "./parameters";
+
+/** Lesson 07's parameters cell: the ranges its values may take, and their defaults. */
+export const lesson07Parameters = {
+  seed: seedParameter(1),
+  batchSize: wholeBetween(100, 1, 8000),
+  walkerBatch: wholeBetween(10, 1, 8000),
+  eta: between(3, 0.01, 50),
+  seconds: between(1.5, 0.2, 3),
+};
 
 /** Lesson 07, "Your turn": how many SGD steps one epoch over n examples takes with minibatches of batchSize. */
 export function checkStepsPerEpoch(n: number, batchSize: number, answer: unknown, print: Print = console.log): void {

@@ -1,4 +1,23 @@
 import { Print, check, near } from "./check";
+import { between, listOf, seedParameter, wholeBetween } from "./parameters";
+
+/**
+ * Lesson 08's parameters cell: the ranges its values may take, and their defaults. A learning rate of 100
+ * saturates every sigmoid and leaves the network at chance (about 10%) without a NaN. The data experiment trains
+ * up to seven more networks (three training sets, three shares of random labels, the smallest set for as many
+ * epochs as the main run), each for as many minibatch steps as the main run; its slowest corner (50 epochs of
+ * minibatches of 1, three sets of about 50 digits, so thousands of short epochs) bounds epochs, the smallest
+ * set and the lists' lengths. 40 full-MNIST epochs keep that cell's two runs under about a minute.
+ */
+export const lesson08Parameters = {
+  seed: seedParameter(1),
+  epochs: wholeBetween(30, 1, 50),
+  eta: between(3, 0.01, 100),
+  batchSize: wholeBetween(10, 1, 8000),
+  trainSizes: listOf([250, 1000, 8000], 50, 8000, { integer: true, minLength: 2, maxLength: 3 }),
+  corruptShares: listOf([0, 0.2, 0.5], 0, 1, { minLength: 2, maxLength: 3 }),
+  fullEpochs: wholeBetween(30, 1, 40),
+};
 
 /** Lesson 08, "Your turn": the accuracy from a confusion matrix, the diagonal's share of all counts. */
 export function checkAccuracyFromConfusion(confusion: number[][], answer: unknown, print: Print = console.log): void {

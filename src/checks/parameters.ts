@@ -93,8 +93,8 @@ export function startLesson(specs: ParameterSpecs, values: Readonly<Record<strin
   for (const [name, spec] of Object.entries(specs)) {
     if (!(name in values)) throw new ParameterError(`the parameter ${name} is missing from startLesson's values; pass every value of the parameters cell`);
     if (!fits(spec, values[name])) {
-      throw new ParameterError(`${name} = ${shown(values[name])} is outside this lesson's range: it must be ${rule(spec)}. ` +
-        `Change it in the parameters cell (its default is ${shown(spec.default)}) and run the lesson again.`);
+      throw new ParameterError(`${name} = ${shown(values[name])} is outside this lesson's range: it must be ${rule(spec)} ` +
+        `(default ${shown(spec.default)}); change it in the parameters cell and run the lesson again.`);
     }
   }
   const changed = Object.keys(specs).filter((name) => !same(values[name], specs[name].default));

@@ -11,6 +11,7 @@ test("parameter count: 13,002 passes; weights only, biases on the input, and neu
   assert.match(verdict((p) => checkParameterCount(sizes, 12960, p)).message, /only the weights/);
   assert.match(verdict((p) => checkParameterCount(sizes, 12960 + 826, p)).message, /input neurons have no bias/);
   assert.match(verdict((p) => checkParameterCount(sizes, 826, p)).message, /counts neurons/);
+  assert.match(verdict((p) => checkParameterCount(sizes, undefined, p)).message, /^✏️ Your turn/);
 });
 
 test("example cost: the sum of squares passes; halving, absolute values, forgetting y and averaging get hints", () => {
@@ -20,4 +21,5 @@ test("example cost: the sum of squares passes; halving, absolute values, forgett
   assert.match(verdict((p) => checkExampleCost(a, 1, 0.6, p)).message, /square each difference/);
   assert.match(verdict((p) => checkExampleCost(a, 1, 0.74, p)).message, /subtract it before squaring/);
   assert.match(verdict((p) => checkExampleCost(a, 1, 0.14 / 3, p)).message, /do not average/);
+  assert.match(verdict((p) => checkExampleCost(a, 1, undefined, p)).message, /^✏️ Your turn/);
 });

@@ -17,3 +17,9 @@ test("weight gradient: a·δ passes; δ alone, a alone and δ/a get their hints"
   assert.match(verdict((p) => checkWeightGradient(0.3, 0.5, 0.5, p)).message, /multiply the activation/);
   assert.match(verdict((p) => checkWeightGradient(0.3, 0.5, 0.6, p)).message, /do not divide/);
 });
+
+test("both exercises start at undefined: 'Your turn', with no hint", () => {
+  assert.match(verdict((p) => checkOutputNudge(0.2, 1, undefined, p)).message, /^✏️ Your turn/);
+  assert.match(verdict((p) => checkWeightGradient(0.3, 0.5, undefined, p)).message, /^✏️ Your turn/);
+  assert.match(verdict((p) => checkOutputNudge(0.2, 1, "1.6", p)).message, /differentiate C/);
+});

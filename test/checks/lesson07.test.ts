@@ -12,3 +12,8 @@ test("steps per epoch: n / batch rounded up passes; rounding down, one per examp
   assert.match(verdict((p) => checkStepsPerEpoch(8000, 100, 800000, p)).message, /instead of multiplying/);
   assert.match(verdict((p) => checkStepsPerEpoch(8000, 300, 26.67, p)).message, /round up/);
 });
+
+test("steps per epoch starts at undefined: 'Your turn', with no hint", () => {
+  assert.match(verdict((p) => checkStepsPerEpoch(8000, 300, undefined, p)).message, /^✏️ Your turn/);
+  assert.match(verdict((p) => checkStepsPerEpoch(8000, 300, "27", p)).message, /rounded up/);
+});

@@ -50,7 +50,7 @@ test("with the learner's values the changes are named and a false claim is an ob
 test("a value outside its range is refused in one sentence naming the range and the default", () => {
   const refused = (values: Record<string, unknown>, pattern: RegExp) =>
     assert.throws(() => run({ ...defaults, ...values }), (e: unknown) => e instanceof ParameterError && pattern.test(e.message));
-  refused({ eta: 5 }, /^eta = 5 is outside this lesson's range: it must be a number from 0.001 to 0.35\. Change it in the parameters cell \(its default is 0.05\)/);
+  refused({ eta: 5 }, /^eta = 5 is outside this lesson's range: it must be a number from 0.001 to 0.35 \(default 0.05\); change it in the parameters cell and run the lesson again\.$/);
   refused({ eta: 0 }, /a number from 0.001 to 0.35/);
   refused({ eta: "0.1" }, /eta = "0.1" is outside/);
   refused({ eta: NaN }, /eta = NaN is outside/);

@@ -19,6 +19,23 @@ test("--set changes the result the lesson prints, and the run lands in site/runs
   for (const ext of ["ipynb", "html"]) assert.ok(fs.existsSync(path.join(root, "site", "runs", `03-gradient-descent-1d.steps=30,eta=0.04.${ext}`)), ext);
 });
 
+test("README's example runs to its end: a diverging rate is reported, not a crash", { timeout: 2 * 60 * 1000 }, () => {
+  const r = lesson("03", "--set", "eta=0.2", "--set", "steps=60");
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^Your values: eta = 0.2 \(default 0.05\), steps = 60 \(default 40\)/m);
+  assert.match(r.stdout, /gradient descent diverged at step 5/);
+  assert.match(r.stdout, /^With your values this no longer holds: steps shrink as the slope flattens .*; with the defaults it does\.$/m);
+  assert.match(r.stdout, /Right: a learning rate/, "the lesson went on to its last cell");
+});
+
+test("a value outside the range its parameters cell states is refused by the lesson in one sentence (exit 1)", { timeout: 2 * 60 * 1000 }, () => {
+  const r = lesson("03", "--set", "eta=5");
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /code cell 2 failed:/);
+  assert.match(r.stderr, /ParameterError: eta = 5 is outside this lesson's range: it must be a number from 0.001 to 0.5 \(default 0.05\); change it in the parameters cell and run the lesson again\./);
+  assert.doesNotMatch(r.stderr, /\n\s+at /, "no stack trace");
+});
+
 test("the executed notebook is signed for this user, so Jupyter runs its stored chart scripts without a re-run", { timeout: 60000 }, () => {
   const executed = path.join(root, "site", "runs", "03-gradient-descent-1d.steps=30,eta=0.04.ipynb");
   // nbformat's own check, the one Jupyter makes when it opens a notebook: exit 0 when trusted.
