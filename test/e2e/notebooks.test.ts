@@ -3,9 +3,12 @@ import assert from "node:assert/strict";
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import * as library from "../../src/index";
+import { ParameterSpecs, rangeText } from "../../src/checks/parameters";
 
-// The course, end to end: every lesson is a valid, clean notebook, and every lesson executes top to bottom in
-// the real tslab kernel with its quick parameters (npm run site -- --quick, which the browser test then reads).
+// The course, end to end: every lesson is a valid, clean notebook whose parameters cell states the ranges its
+// lesson declares, and every lesson executes top to bottom in the real tslab kernel with its defaults (npm run
+// site, which the browser test then reads), where every claim must hold and no exercise shows a hint.
 const root = path.join(__dirname, "..", "..", "..");
 const notebooks = path.join(root, "notebooks");
 const lessons = fs.readdirSync(notebooks).filter((f) => /^\d\d-.*\.ipynb$/.test(f)).sort();
@@ -34,9 +37,56 @@ for (const file of lessons) {
   });
 }
 
-test("every lesson runs top to bottom in the tslab kernel with its quick parameters (npm run site -- --quick)", { timeout: 30 * 60 * 1000 }, () => {
-  const result = spawnSync(process.execPath, [path.join(root, "scripts", "site.js"), "--quick"], { encoding: "utf8", cwd: root });
+for (const file of lessons) {
+  test(`${file}: its parameters cell holds its lesson's defaults, states each range, and startLesson checks them`, () => {
+    const nb = JSON.parse(fs.readFileSync(path.join(notebooks, file), "utf8"));
+    const specs = (library as unknown as Record<string, ParameterSpecs>)[`lesson${file.slice(0, 2)}Parameters`];
+    assert.ok(specs, `src/ exports no lesson${file.slice(0, 2)}Parameters`);
+    const cell = nb.cells.find((c: { metadata: { tags?: string[] } }) => (c.metadata.tags ?? []).includes("parameters"));
+    const lines = source(cell).split("\n").filter((line: string) => /^\s*const\s/.test(line));
+    assert.deepEqual(lines.map((line: string) => /const\s+(\w+)/.exec(line)![1]), Object.keys(specs), "the parameters, in order");
+    for (const line of lines) {
+      const [, name, value, comment] = /const\s+(\w+)\s*=\s*(.+?);\s*\/\/(.*)$/.exec(line) ?? [];
+      assert.ok(name, `a parameter line without its comment: ${line}`);
+      assert.deepEqual(JSON.parse(value), specs[name].default, `${name}'s value in the cell is the lesson's default`);
+      assert.ok(comment.includes(rangeText(specs[name])), `the comment of ${name} states its range "${rangeText(specs[name])}": ${line}`);
+    }
+    const code = nb.cells.filter((c: { cell_type: string }) => c.cell_type === "code").map(source).join("\n").replace(/\s+/g, " ");
+    const names = Object.keys(specs).map((name) => `${name}: ${name}`).join(", ");
+    assert.ok(code.includes(`startLesson(lesson${file.slice(0, 2)}Parameters, { ${names} })`), `the lesson calls startLesson(lesson${file.slice(0, 2)}Parameters, { ${names} })`);
+    assert.doesNotMatch(code, /(^|[^.\w])claim\s*\(/, "claims go through lesson.claim, which knows whether the values are the defaults");
+  });
+}
+
+for (const file of lessons) {
+  test(`${file}: its first cell names the src/ files it uses, and its Solutions cell is collapsed`, () => {
+    const nb = JSON.parse(fs.readFileSync(path.join(notebooks, file), "utf8"));
+    const named = source(nb.cells[0]).match(/`((?:src|asm)\/[\w/.]+\.ts)`/g) ?? [];
+    assert.ok(named.length > 0, `${file}'s first cell names no src/ file`);
+    for (const name of named) assert.ok(fs.existsSync(path.join(root, name.slice(1, -1))), `${file} names ${name}, which does not exist`);
+    const code = nb.cells.filter((c: { cell_type: string }) => c.cell_type === "code");
+    const solutions = nb.cells.findIndex((c: { cell_type: string; source: string | string[] }) => c.cell_type === "markdown" && /^## Solutions/m.test(source(c)));
+    assert.ok(solutions >= 0, `${file} has a Solutions section`);
+    for (const cell of nb.cells.slice(solutions + 1)) assert.equal(cell.metadata.jupyter?.source_hidden, true, `${file}: a Solutions cell is not collapsed`);
+    assert.equal(code[code.length - 1].metadata.jupyter?.source_hidden, true);
+  });
+}
+
+test("every lesson runs top to bottom in the tslab kernel with its defaults (npm run site)", { timeout: 30 * 60 * 1000 }, () => {
+  const result = spawnSync(process.execPath, [path.join(root, "scripts", "site.js")], { encoding: "utf8", cwd: root });
   process.stderr.write(result.stderr);
   assert.equal(result.status, 0, `a lesson failed:\n${result.stderr}`);
   for (const file of lessons) assert.ok(fs.existsSync(path.join(root, "site", file.replace(".ipynb", ".html"))));
+});
+
+test("a first Run All with the defaults shows no hint, no failed check and no claim reported as broken", () => {
+  for (const file of lessons) {
+    const nb = JSON.parse(fs.readFileSync(path.join(root, "site", file), "utf8"));
+    const printed = nb.cells.flatMap((c: { outputs?: { name?: string; text?: string | string[] }[] }) =>
+      (c.outputs ?? []).filter((o) => o.name === "stdout").map((o) => source({ source: o.text ?? "" }))).join("");
+    assert.doesNotMatch(printed, /^(❌|Not yet)/m, `${file} shows a hint on its first Run All`);
+    assert.doesNotMatch(printed, /no longer holds|^Your values:/m, `${file} with its defaults reports changed values`);
+    const exercises = nb.cells.filter((c: { cell_type: string; source: string | string[] }) => c.cell_type === "code" && /check[A-Z]\w*\(/.test(source(c))).length;
+    if (exercises) assert.match(printed, /^✏️ Your turn/m, `${file} has exercises; its first Run All says "Your turn"`);
+  }
 });
