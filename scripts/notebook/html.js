@@ -40,6 +40,8 @@ function makeOffline(html, assets) {
     `<script defer src="${assets}/katex/katex.min.js"></script>\n` +
     `<script defer src="${assets}/katex/contrib/auto-render.min.js" onload="renderMathInElement(document.body, {` +
     `delimiters: [{left: '$$', right: '$$', display: true}, {left: '$', right: '$', display: false}], throwOnError: false})"></script>\n`;
+  // Links between lessons name the notebook (so they open it in Jupyter); on the site they open its page.
+  html = html.replace(/href="(\d\d-[\w-]+)\.ipynb(#[^"]*)?"/g, 'href="$1.html$2"');
   return html.replace("</head>", () => `${katex}</head>`); // a function: "$" in the text must stay "$"
 }
 

@@ -103,6 +103,11 @@ function find(dir: string, name: string): string {
   throw new DataError(`${plain}(.gz) does not exist; a data folder needs the four IDX files ${Object.values(idxFileNames).join(", ")} (plain or .gz); for MNIST run \`npm run data -- mnist\``, "missing", plain);
 }
 
+/** True when `dir` holds all four standard files (plain or .gz): a folder a failed download left empty does not. */
+export function hasIdxFiles(dir: string): boolean {
+  return Object.values(idxFileNames).every((name) => fs.existsSync(path.join(dir, name)) || fs.existsSync(path.join(dir, name + ".gz")));
+}
+
 /** Full MNIST (or Fashion-MNIST) from the four standard files in `dir`. */
 export function loadIdxDirectory(dir: string): { train: Dataset; test: Dataset } {
   const label = path.basename(path.resolve(dir));

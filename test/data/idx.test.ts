@@ -5,7 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import { gzipSync } from "zlib";
 import { labelCounts } from "../../src/data/dataset";
-import { DataError, idxFileNames, idxImagesBytes, idxLabelsBytes, loadIdxDirectory, loadIdxPair, readIdxImages, readIdxLabels } from "../../src/data/idx";
+import { DataError, hasIdxFiles, idxFileNames, idxImagesBytes, idxLabelsBytes, loadIdxDirectory, loadIdxPair, readIdxImages, readIdxLabels } from "../../src/data/idx";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "descent-idx-"));
 test.after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -63,7 +63,10 @@ test("a folder with the four standard names loads as train and test, plain or .g
   fs.writeFileSync(path.join(folder, idxFileNames.trainLabels), idxLabelsBytes(labels));
   fs.writeFileSync(path.join(folder, idxFileNames.testImages), idxImagesBytes({ ...images, count: 1, pixels: pixels.subarray(0, 20) }));
   assert.throws(() => loadIdxDirectory(folder), isDataError("missing", /t10k-labels-idx1-ubyte\(\.gz\) does not exist/));
+  assert.equal(hasIdxFiles(folder), false, "three of four files are not a data set");
+  assert.equal(hasIdxFiles(fs.mkdtempSync(path.join(dir, "empty-"))), false, "an empty folder (a failed download) is not one");
   fs.writeFileSync(path.join(folder, idxFileNames.testLabels + ".gz"), gzipSync(idxLabelsBytes(labels.subarray(2))));
+  assert.equal(hasIdxFiles(folder), true);
   const { train, test: testSet } = loadIdxDirectory(folder);
   assert.equal(train.count, 3);
   assert.equal(testSet.count, 1);

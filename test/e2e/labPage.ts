@@ -27,10 +27,13 @@ export async function runAllCells(page: Page, url: string, screenshot: string): 
   await page.locator(".lm-MenuBar-itemLabel", { hasText: /^Run$/ }).click({ timeout: 10000 });
   await page.locator(".lm-Menu-itemLabel", { hasText: /^Run All Cells$/ }).click({ timeout: 10000 });
   // Running: prompts show [*] until each cell is done; then every code cell has its number and the kernel is idle.
+  // A collapsed cell (the Solutions, `source_hidden`) shows a placeholder and no number: it ran once it has output.
   await page.waitForFunction(() => {
     const busy = [...document.querySelectorAll(".jp-InputPrompt")].some((p) => p.textContent?.includes("*"));
     const idle = document.querySelector(".jp-Notebook-ExecutionIndicator")?.getAttribute("data-status") === "idle";
-    const ran = [...document.querySelectorAll(".jp-CodeCell .jp-InputPrompt")].every((p) => /\[\d+\]/.test(p.textContent ?? ""));
+    const ran = [...document.querySelectorAll(".jp-CodeCell")].every((cell) => cell.querySelector(".jp-InputPlaceholder")
+      ? !cell.classList.contains("jp-mod-noOutputs")
+      : /\[\d+\]/.test(cell.querySelector(".jp-InputPrompt")?.textContent ?? ""));
     return !busy && idle && ran;
   }, null, { timeout: 4 * 60 * 1000, polling: 500 });
   // The plotly renderer's widget is the output itself (.jp-RenderedPlotly.js-plotly-plot); its SVG goes inside.

@@ -58,6 +58,15 @@ for (const file of lessons) {
   });
 }
 
+lessons.forEach((file, i) => {
+  test(`${file} links to the previous and the next lesson and to the course's start`, () => {
+    const first = source(JSON.parse(fs.readFileSync(path.join(notebooks, file), "utf8")).cells[0]);
+    const links = [...first.matchAll(/\]\(([^)]+\.ipynb)\)/g)].map((m) => m[1]);
+    const wanted = [i > 0 ? lessons[i - 1] : null, i > 0 ? lessons[0] : null, lessons[i + 1] ?? null].filter(Boolean);
+    assert.deepEqual(links, wanted);
+  });
+});
+
 for (const file of lessons) {
   test(`${file}: its first cell names the src/ files it uses, and its Solutions cell is collapsed`, () => {
     const nb = JSON.parse(fs.readFileSync(path.join(notebooks, file), "utf8"));

@@ -28,6 +28,16 @@ test("the site has a page per lesson and an index linking them", () => {
   for (const page of pages) assert.ok(index.includes(`href="${page}"`), `index links ${page}`);
 });
 
+test("each page links its neighbours and the course's start as pages of the site", () => {
+  pages.forEach((page, i) => {
+    const html = fs.readFileSync(path.join(site, page), "utf8");
+    assert.doesNotMatch(html, /href="\d\d-[\w-]+\.ipynb/, `${page} links a notebook, not a page`);
+    for (const neighbour of [pages[i - 1], pages[0], pages[i + 1]].filter((p) => p && p !== page)) {
+      assert.ok(html.includes(`href="${neighbour}"`), `${page} links ${neighbour}`);
+    }
+  });
+});
+
 async function checkPage(url: string, shots: string, math: boolean) {
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   const problems: string[] = [];
