@@ -22,7 +22,8 @@ export interface LabRun {
 export async function runAllCells(page: Page, url: string, screenshot: string): Promise<LabRun> {
   await page.waitForFunction(() => document.querySelector(".jp-Notebook-ExecutionIndicator")?.getAttribute("data-status") === "idle", null, { timeout: 60000 });
   await waitForConnectedKernel(url);
-  await page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").first().click();
+  // Focus the notebook on its first cell's prompt: a click in the middle could land on a link to another lesson.
+  await page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell .jp-InputPrompt").first().click();
   // The menu bar's Run > Run All Cells (not the same words in a lesson's own text).
   await page.locator(".lm-MenuBar-itemLabel", { hasText: /^Run$/ }).click({ timeout: 10000 });
   await page.locator(".lm-Menu-itemLabel", { hasText: /^Run All Cells$/ }).click({ timeout: 10000 });
