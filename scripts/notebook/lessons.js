@@ -28,7 +28,7 @@ const text = (lines) => (Array.isArray(lines) ? lines.join("") : lines ?? "");
 const source = (cell) => text(cell.source);
 const isTagged = (cell, tag) => (cell.metadata?.tags ?? []).includes(tag);
 
-/** The parameters cell's constants: [{ name, value, type }] from lines like `const eta = 3; // comment`. */
+/** The parameters cell's constants ([{ name, value, type }], from lines like `const eta = 3; // comment`), quick values and variations. */
 function readParameters(notebookFile) {
   const nb = JSON.parse(fs.readFileSync(notebookFile, "utf8"));
   const cells = nb.cells.filter((c) => isTagged(c, "parameters"));
@@ -45,7 +45,9 @@ function readParameters(notebookFile) {
     }
     parameters.push({ name: m[1], value, type: Array.isArray(value) ? "array" : typeof value });
   }
-  return { parameters, quick: cells[0].metadata?.descent?.quick ?? {} };
+  // Its metadata holds the quick values (for fast test runs) and the variations the tests also run (at the ranges' edges).
+  const descent = cells[0].metadata?.descent ?? {};
+  return { parameters, quick: descent.quick ?? {}, variations: descent.variations ?? [] };
 }
 
 /** Turns "name=value" settings into checked values of each parameter's type; a clear error otherwise. */

@@ -53,24 +53,20 @@ export function checkNextPoint(x: number, eta: number, slope: number, answer: un
 export function checkLearningRate(eta: unknown, start = 2, steps = 50, print: Print = console.log): void {
   const f = toyFunction("x^4 - 3x^2 + x", 1);
   const run = (e: unknown) => gradientDescent(f, { start: [start], eta: e as number, steps });
-  const end = (e: unknown) => { const path = run(e); return path.points[path.points.length - 1][0]; };
+  const usable = typeof eta === "number" && eta > 0;
+  const path = usable ? run(eta) : null;
+  const end = path ? path.points[path.points.length - 1][0] : 0;
   check<unknown>({
     what: `a learning rate that takes x^4 − 3x^2 + x from x = ${start} to the bottom of a valley in ${steps} steps`,
-    isRight: (e) => {
-      if (typeof e !== "number" || !(e > 0)) return false;
-      const path = run(e);
-      return !path.diverged && Math.abs(path.gradients[path.gradients.length - 1][0]) < 1e-3;
-    },
+    isRight: () => path !== null && !path.diverged && Math.abs(path.gradients[path.gradients.length - 1][0]) < 1e-3,
     mistakes: [
-      { matches: (e) => typeof e !== "number" || !(e > 0), hint: "the learning rate is a number greater than 0, such as 0.01" },
-      { matches: (e) => run(e).diverged !== null, hint: "that rate diverges: the steps overshoot further and further; try a smaller one" },
+      { matches: () => !usable, hint: "the learning rate is a number greater than 0, such as 0.01" },
+      { matches: () => path!.diverged !== null, hint: "that rate diverges: the steps overshoot further and further; try a smaller one" },
       { matches: (e) => (e as number) < 0.02, hint: `that rate is too small: after ${steps} steps you are still on the slope; try a larger one` },
     ],
     otherwise: "the steps bounce from wall to wall without settling; try a smaller rate, between 0.02 and 0.08",
-    get praise() {
-      return typeof eta === "number" && eta > 0 && end(eta) < 0
-        ? `x ends at ${end(eta).toFixed(3)}: your steps leapt over the hump into the deeper valley, the global minimum (luck of the step size, not design).`
-        : typeof eta === "number" && eta > 0 ? `x ends at ${end(eta).toFixed(3)}, in the valley below the start: a local minimum.` : "";
-    },
+    praise: end < 0
+      ? `x ends at ${end.toFixed(3)}: your steps leapt over the hump into the deeper valley, the global minimum (luck of the step size, not design).`
+      : `x ends at ${end.toFixed(3)}, in the valley below the start: a local minimum.`,
   }, eta, print);
 }

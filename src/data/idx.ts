@@ -95,17 +95,23 @@ export const idxFileNames = {
   testLabels: "t10k-labels-idx1-ubyte",
 } as const;
 
-/** The path of a standard file in `dir`, plain or .gz (the plain one when both exist). */
-function find(dir: string, name: string): string {
+/** The path of a standard file in `dir`, plain or .gz (the plain one when both exist), or null. */
+function located(dir: string, name: string): string | null {
   const plain = path.join(dir, name);
-  if (fs.existsSync(plain)) return plain;
-  if (fs.existsSync(plain + ".gz")) return plain + ".gz";
+  return [plain, plain + ".gz"].find((file) => fs.existsSync(file)) ?? null;
+}
+
+/** The path of a standard file in `dir`, plain or .gz; a DataError naming it when it is missing. */
+function find(dir: string, name: string): string {
+  const file = located(dir, name);
+  if (file) return file;
+  const plain = path.join(dir, name);
   throw new DataError(`${plain}(.gz) does not exist; a data folder needs the four IDX files ${Object.values(idxFileNames).join(", ")} (plain or .gz); for MNIST run \`npm run data -- mnist\``, "missing", plain);
 }
 
 /** True when `dir` holds all four standard files (plain or .gz): a folder a failed download left empty does not. */
 export function hasIdxFiles(dir: string): boolean {
-  return Object.values(idxFileNames).every((name) => fs.existsSync(path.join(dir, name)) || fs.existsSync(path.join(dir, name + ".gz")));
+  return Object.values(idxFileNames).every((name) => located(dir, name) !== null);
 }
 
 /** Full MNIST (or Fashion-MNIST) from the four standard files in `dir`. */

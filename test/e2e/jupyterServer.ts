@@ -9,13 +9,17 @@ export const root = path.join(__dirname, "..", "..", "..");
 export const lessons = fs.readdirSync(path.join(root, "notebooks")).filter((f) => /^\d\d-.*\.ipynb$/.test(f)).sort();
 const { withQuickParameters } = require(path.join(root, "scripts", "notebook", "lessons.js"));
 
-/** A copy of the course in a temporary folder: notebooks with their quick parameters injected, the real dist/ and node_modules/. */
-export function copyCourse(files: string[] = lessons): string {
+/**
+ * A copy of the course in a temporary folder: the real dist/, src/ and node_modules/, an empty data/ (so nothing a
+ * test runs replaces a model a learner saved), and the lessons as `notebookOf` gives them (by default with their
+ * quick parameters injected).
+ */
+export function copyCourse(files: string[] = lessons, notebookOf: (file: string) => unknown = withQuickParameters): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "descent-lab-"));
   fs.mkdirSync(path.join(dir, "notebooks"));
   fs.mkdirSync(path.join(dir, "data"));
   for (const link of ["dist", "node_modules", "src"]) fs.symlinkSync(path.join(root, link), path.join(dir, link));
-  for (const file of files) fs.writeFileSync(path.join(dir, "notebooks", file), JSON.stringify(withQuickParameters(path.join(root, "notebooks", file))));
+  for (const file of files) fs.writeFileSync(path.join(dir, "notebooks", file), JSON.stringify(notebookOf(path.join(root, "notebooks", file))));
   return dir;
 }
 

@@ -5,6 +5,8 @@ import * as fs from "fs";
 import * as path from "path";
 import * as library from "../../src/index";
 import { ParameterSpecs, rangeText } from "../../src/checks/parameters";
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { printedText } = require(path.join(__dirname, "..", "..", "..", "scripts", "notebook", "run.js"));
 
 // The course, end to end: every lesson is a valid, clean notebook whose parameters cell states the ranges its
 // lesson declares, and every lesson executes top to bottom in the real tslab kernel with its defaults (npm run
@@ -91,8 +93,7 @@ test("every lesson runs top to bottom in the tslab kernel with its defaults (npm
 test("a first Run All with the defaults shows no hint, no failed check and no claim reported as broken", () => {
   for (const file of lessons) {
     const nb = JSON.parse(fs.readFileSync(path.join(root, "site", file), "utf8"));
-    const printed = nb.cells.flatMap((c: { outputs?: { name?: string; text?: string | string[] }[] }) =>
-      (c.outputs ?? []).filter((o) => o.name === "stdout").map((o) => source({ source: o.text ?? "" }))).join("");
+    const printed: string = printedText(path.join(root, "site", file));
     assert.doesNotMatch(printed, /^(❌|Not yet)/m, `${file} shows a hint on its first Run All`);
     assert.doesNotMatch(printed, /no longer holds|^Your values:/m, `${file} with its defaults reports changed values`);
     const exercises = nb.cells.filter((c: { cell_type: string; source: string | string[] }) => c.cell_type === "code" && /check[A-Z]\w*\(/.test(source(c))).length;

@@ -1,52 +1,40 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as library from "../../src/index";
 import { ParameterSpecs, startLesson } from "../../src/checks/parameters";
+import { copyCourse, root } from "./jupyterServer";
 
 // A lesson is an experiment to re-run with other values: every lesson runs to its end with each of the
 // variations its parameters cell lists (values at the edges of its ranges: a divergent learning rate, one epoch,
 // another expression, a batch of 1), on top of its quick values. A claim that no longer holds for them is
 // reported and the lesson goes on; a cell that fails, fails this test. The defaults run in notebooks.test.ts.
-const root = path.join(__dirname, "..", "..", "..");
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { lessonFiles, notebooksDir, readParameters, injectedSource, text } = require(path.join(root, "scripts", "notebook", "lessons.js"));
+const { lessonFiles, notebooksDir, readParameters, injectedSource } = require(path.join(root, "scripts", "notebook", "lessons.js"));
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { printedText } = require(path.join(root, "scripts", "notebook", "run.js"));
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { executeWithNode } = require(path.join(root, "scripts", "notebook", "executeNode.js"));
 
 type Values = Record<string, unknown>;
 const specsOf = (file: string) => (library as unknown as Record<string, ParameterSpecs>)[`lesson${file.slice(0, 2)}Parameters`];
-const variationsOf = (notebook: string): Values[] => {
-  const nb = JSON.parse(fs.readFileSync(notebook, "utf8"));
-  const cell = nb.cells.find((c: { metadata: { tags?: string[] } }) => (c.metadata.tags ?? []).includes("parameters"));
-  return cell.metadata.descent?.variations ?? [];
-};
 
 /**
- * Executes a lesson with `values` injected, in a copy of the course of its own (the real dist/ and node_modules/,
- * an empty data/), so that an experiment's saved model never replaces the one a learner's lesson 08 saved.
- * Resolves with what it printed, or the failing cell's error.
+ * Executes a lesson with `values` injected, in a copy of the course of its own (copyCourse: an empty data/, so an
+ * experiment's saved model never replaces the one a learner's lesson 08 saved). Resolves with what it printed,
+ * or the failing cell's error.
  */
 async function execute(file: string, values: Values, label: string) {
-  const course = fs.mkdtempSync(path.join(os.tmpdir(), "descent-variations-"));
-  for (const folder of ["notebooks", "data"]) fs.mkdirSync(path.join(course, folder));
-  for (const link of ["dist", "node_modules", "src"]) fs.symlinkSync(path.join(root, link), path.join(course, link));
-  const notebook = path.join(course, "notebooks", file);
-  fs.copyFileSync(path.join(notebooksDir, file), notebook);
+  const course = copyCourse([file], (notebook) => JSON.parse(fs.readFileSync(notebook, "utf8")));
   const output = path.join(course, `${file.slice(0, 2)}.${label}.ipynb`);
-  const result = await executeWithNode(notebook, output, injectedSource(values), { timeout: 600 });
-  const nb = JSON.parse(fs.readFileSync(output, "utf8"));
-  const printed = nb.cells.flatMap((c: { outputs?: { name?: string; text?: string | string[] }[] }) =>
-    (c.outputs ?? []).filter((o) => o.name === "stdout").map((o) => text(o.text))).join("");
-  return { ...result, printed };
+  const result = await executeWithNode(path.join(course, "notebooks", file), output, injectedSource(values), { timeout: 600 });
+  return { ...result, printed: printedText(output) };
 }
 
 for (const file of lessonFiles() as string[]) {
   const notebook = path.join(notebooksDir, file);
-  const variations = variationsOf(notebook);
-  const { quick } = readParameters(notebook);
+  const { quick, variations }: { quick: Values; variations: Values[] } = readParameters(notebook);
   describe(`${file} with other values`, { concurrency: 2 }, () => {
     test("lists at least two variations, each in its ranges and different from the defaults", () => {
       const specs = specsOf(file);
