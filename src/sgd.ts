@@ -210,6 +210,28 @@ export function train(net: Network, data: Dataset, options: TrainOptions): Epoch
   return [...t.reports];
 }
 
+/** What `trainAsFarAsItGoes` returns: the finished epochs' reports, and the divergence sentence if it stopped on one. */
+export interface TrainingRun {
+  readonly reports: EpochReport[];
+  readonly diverged: string | null;
+}
+
+/**
+ * `train` for an experiment whose values may make training diverge (a lesson's learning rate at the edge of its
+ * range): it stops where training diverged, the network keeping its last good epoch, and returns the epochs done
+ * and the sentence saying what happened, instead of throwing it.
+ */
+export function trainAsFarAsItGoes(net: Network, data: Dataset, options: TrainOptions): TrainingRun {
+  const t = trainer(net, data, options);
+  try {
+    while (t.nextEpoch()) { /* each call trains one epoch */ }
+  } catch (error) {
+    if (!(error instanceof DivergenceError)) throw error;
+    return { reports: [...t.reports], diverged: error.message };
+  }
+  return { reports: [...t.reports], diverged: null };
+}
+
 function diverged(epoch: number, batch: number, what: string, eta: number): DivergenceError {
   return new DivergenceError(
     `training diverged in epoch ${epoch}, minibatch ${batch}: ${what}; lower the learning rate (eta is ${eta}, try ${eta / 10}). The network keeps the parameters of the last good epoch.`,

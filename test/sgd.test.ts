@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { Dataset } from "../src/data/dataset";
 import { embeddedSplit } from "../src/data/embedded";
 import { createNetwork } from "../src/network";
-import { DivergenceError, train, trainer } from "../src/sgd";
+import { DivergenceError, train, trainAsFarAsItGoes, trainer } from "../src/sgd";
 import { randomDataset } from "./helpers";
 
 test("one full-batch step on a tiny hand-made set equals the update computed by hand", () => {
@@ -93,4 +93,19 @@ test("annealing: eta shrinks geometrically from eta to etaFinal, epoch by epoch"
   for (const eta of [1, 0.5, 0.25]) train(byHand, data, { eta, batchSize: 10, epochs: 1, shuffle: false, engine: "readable" });
   assert.deepEqual(annealed.weights[0].data, byHand.weights[0].data);
   assert.throws(() => train(annealed, data, { eta: 1, etaFinal: 0, batchSize: 10, epochs: 2 }), /final learning rate etaFinal must be a number greater than 0/);
+});
+
+test("trainAsFarAsItGoes returns the epochs done and the divergence sentence instead of throwing it", () => {
+  const data = randomDataset(40, 2, 2, 2, 9);
+  const options = { eta: 1e300, batchSize: 4, epochs: 3, cost: "cross-entropy" as const };
+  const net = createNetwork([4, 8, 2], { activation: "relu", seed: 3 });
+  const before = Array.from(net.weights[0].data);
+  const run = trainAsFarAsItGoes(net, data, options);
+  assert.deepEqual(run.reports, []);
+  assert.match(run.diverged ?? "", /^training diverged in epoch 1.*lower the learning rate/);
+  assert.deepEqual(Array.from(net.weights[0].data), before, "the network keeps its last good epoch");
+  const calm = createNetwork([4, 8, 2], { seed: 3 }), same = createNetwork([4, 8, 2], { seed: 3 });
+  const fine = trainAsFarAsItGoes(calm, data, { ...options, eta: 0.5 });
+  assert.equal(fine.diverged, null);
+  assert.deepEqual(fine.reports.map((r) => r.cost), train(same, data, { ...options, eta: 0.5 }).map((r) => r.cost), "as train does");
 });
