@@ -19,6 +19,7 @@ export * from "./data/embedded";
 export * from "./data/transform";
 export * from "./data/corrupt";
 export * from "./checks/check";
+export { FunctionExercise, FunctionMistake, checkFunction, judgeFunction, yourTurn } from "./checks/checkFunction";
 export * from "./checks/claim";
 export * from "./checks/parameters";
 export * from "./data/idx";

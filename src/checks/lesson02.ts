@@ -1,4 +1,7 @@
 import { Print, check, near } from "./check";
+import { FunctionExercise, checkFunction } from "./checkFunction";
+import { exampleCost } from "../cost";
+import { Random } from "../random";
 import { seedParameter, wholeBetween } from "./parameters";
 
 /**
@@ -27,4 +30,44 @@ export function checkExampleCost(output: number[], label: number, answer: unknow
     ],
     otherwise: "for each output, subtract the desired value (1 for the label, 0 otherwise), square, and add them all",
   }, answer, print);
+}
+
+/** The inputs a cost exercise is tried on: the edge cases first (a perfect answer, all zeros, all ones), then random outputs. */
+function outputsAndLabels(random: Random): [number[], number][] {
+  const oneHot = (label: number, n: number) => Array.from({ length: n }, (_, j) => (j === label ? 1 : 0));
+  const cases: [number[], number][] = [
+    [[0.1, 0.8, 0.3], 1],
+    [oneHot(3, 10), 3],
+    [new Array(10).fill(0), 0],
+    [new Array(10).fill(1), 9],
+  ];
+  while (cases.length < 24) {
+    const n = random.uniform() < 0.5 ? 10 : 2 + random.int(8);
+    cases.push([Array.from({ length: n }, () => Math.round(random.uniform() * 1000) / 1000), random.int(n)]);
+  }
+  return cases;
+}
+
+/**
+ * Lesson 02, "Your turn": write `cost(output, label)`, the cost of one example, Σ_j (a_j − y_j)² with y the desired
+ * output (1 for the label's neuron, 0 for the others). The answer key is the library's `exampleCost`.
+ */
+export const costExercise: FunctionExercise<[number[], number], number> = {
+  what: "cost(output, label), the cost of one example",
+  inputs: outputsAndLabels,
+  reference: (output, label) => exampleCost(output, label),
+  mistakes: [
+    { wrong: (a, label) => exampleCost(a, label) / 2, hint: "no ½ here: the videos' cost is the plain sum of the squares" },
+    { wrong: (a, label) => exampleCost(a, label) / a.length, hint: "add the squares up; do not average them over the neurons" },
+    { wrong: (a, label) => a.reduce((s, x, j) => s + Math.abs(x - (j === label ? 1 : 0)), 0), hint: "square each difference instead of taking its size" },
+    { wrong: (a) => a.reduce((s, x) => s + x * x, 0), hint: "the desired output is 1 for the label's neuron and 0 for the others: subtract it before squaring" },
+    { wrong: (a, label) => a.reduce((s, x, j) => s + (j === label ? (x - 1) ** 2 : 0), 0), hint: "every neuron counts, not only the label's: the others should be 0, so add their squares too" },
+  ],
+  otherwise: "for each output neuron j, subtract the desired value y_j (1 for the label, 0 otherwise), square, and add them all",
+  praise: "This is the library's exampleCost (src/cost.ts); the lesson calls it from here on.",
+};
+
+/** Checks the learner's `cost(output, label)` on seeded random inputs against the library's. */
+export function checkCostFunction(cost: unknown, print: Print = console.log): void {
+  checkFunction(costExercise, cost, print);
 }
