@@ -1,5 +1,6 @@
 import { InputError, LearnerError } from "../errors";
 import type * as MathJs from "mathjs";
+import { derivativeProblem, shapeProblem } from "./shape";
 
 /** mathjs is loaded on first use only: it takes about 70 MB, which a training run should not carry. */
 let loaded: typeof MathJs | undefined;
@@ -26,7 +27,7 @@ export interface ToyFunction {
   readonly derivativesTex: readonly string[];
 }
 
-export type ExpressionErrorKind = "syntax" | "unknown-symbol" | "wrong-variables" | "undefined-gradient";
+export type ExpressionErrorKind = "syntax" | "unsupported" | "unknown-symbol" | "wrong-variables" | "undefined-gradient";
 
 /** A learner's expression that cannot be used, with what to change. */
 export class ExpressionError extends LearnerError {
@@ -43,6 +44,13 @@ const usualSlips: Record<string, string> = { sine: "sin", cosine: "cos", tangent
 const real = (v: unknown): number => (typeof v === "number" ? v : NaN);
 
 export function toyFunction(expression: string, dimension?: 1 | 2): ToyFunction {
+  if (typeof expression !== "string") {
+    throw new ExpressionError(`an expression is text in quotes, like "x^4 - 3x^2 + x"; got ${String(expression)}`, "syntax");
+  }
+  if (expression.trim() === "") throw new ExpressionError(`the expression is empty; write a function of x, like "x^4 - 3x^2 + x"`, "syntax");
+  if (dimension !== undefined && dimension !== 1 && dimension !== 2) {
+    throw new InputError(`toy functions have 1 or 2 variables (x, or x and y); got ${String(dimension)}`);
+  }
   const math = mathjs();
   let node: MathJs.MathNode;
   try {
@@ -52,6 +60,9 @@ export function toyFunction(expression: string, dimension?: 1 | 2): ToyFunction 
     const where = at ? ` at character ${at[1]}` : "";
     throw new ExpressionError(`cannot read "${expression}": ${(error as Error).message.replace(/ \(char \d+\)/, "")}${where}; write it like "x^4 - 3x^2 + x" or "3/2 x^2 + 1/2 y^2"`, "syntax");
   }
+  const isFunctionName = (name: string): boolean => typeof (math as unknown as Record<string, unknown>)[name] === "function";
+  const shape = shapeProblem(node, expression, isFunctionName);
+  if (shape) throw new ExpressionError(shape, "unsupported");
   const functions = node.filter((n) => (n as MathJs.FunctionNode).isFunctionNode).map((n) => (n as MathJs.FunctionNode).fn.name);
   for (const name of functions) {
     if (typeof (math as unknown as Record<string, unknown>)[name] !== "function") {
@@ -78,7 +89,12 @@ export function toyFunction(expression: string, dimension?: 1 | 2): ToyFunction 
     return dims === 1 ? { x: p[0] } : { x: p[0], y: p[1] };
   };
   const compiled = node.compile();
-  const derivativeNodes = variables.map((v) => math.derivative(node, v));
+  let derivativeNodes: MathJs.MathNode[];
+  try {
+    derivativeNodes = variables.map((v) => math.derivative(node, v));
+  } catch (error) {
+    throw new ExpressionError(derivativeProblem(expression, error as Error), "unsupported");
+  }
   const derivativeCode = derivativeNodes.map((d) => d.compile());
   const value = (p: Point): number => real(compiled.evaluate(scope(p)));
   return {

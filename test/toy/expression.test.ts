@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ExpressionError, checkDefinedAt, toyFunction } from "../../src/toy/expression";
+import { InputError } from "../../src/errors";
 
 const kind = (k: string, message: RegExp) => (e: unknown) => {
   assert.ok(e instanceof ExpressionError, `expected an ExpressionError, got ${e}`);
@@ -56,4 +57,37 @@ test("a gradient that is undefined at the start point says so", () => {
   assert.throws(() => checkDefinedAt(toyFunction("abs(x) + y^2"), [0, 1]), kind("undefined-gradient", /x = 0, y = 1/));
   assert.throws(() => checkDefinedAt(toyFunction("log(x)"), [-1]), kind("undefined-gradient", /not defined at x = -1/));
   checkDefinedAt(toyFunction("sqrt(x)"), [4]);
+});
+
+test("every shape a learner will try that is not one smooth formula gets its one sentence, never a mathjs stack", () => {
+  const cases: [unknown, RegExp][] = [
+    ["y = x^2", /is an assignment; write only the formula, "x\^2", without a name and "="/],
+    ["f(x) = x^2", /is an assignment; write only the formula, "x\^2"/],
+    ["max(x, 0)^2", /uses max, whose derivative mathjs cannot take .*"x\^2" instead of "max\(x, 0\)\^2"/],
+    ["floor(x)", /uses floor, whose derivative mathjs cannot take/],
+    ["mod(x, 2)", /uses mod, whose derivative/],
+    ["x % 2", /uses the remainder \(mod\), which jumps/],
+    ["x!", /uses "!" \(factorial\)/],
+    ["x > 1 ? x : 2", /chooses between formulas with "\? :"/],
+    ["x > 1", /compares with ">"/],
+    ["[x, x]", /makes a list or a range/],
+    ["x^2; y^2", /holds several expressions; write one formula/],
+    ["x^2\ny^2", /holds several expressions/],
+    ["", /the expression is empty/],
+    ["   ", /the expression is empty/],
+    ["sin x", /uses sin without parentheses; write sin\(x\)/],
+    ["sqrt(-1) * x", /cannot take the derivative of "sqrt\(-1\) \* x"/],
+    [3, /an expression is text in quotes, like "x\^4 - 3x\^2 \+ x"; got 3/],
+  ];
+  for (const [expression, message] of cases) {
+    assert.throws(() => toyFunction(expression as string), (e: unknown) => {
+      assert.ok(e instanceof ExpressionError, `${JSON.stringify(expression)}: expected an ExpressionError, got ${e}`);
+      assert.match(e.message, message, JSON.stringify(expression));
+      assert.doesNotMatch(e.message, /\n/);
+      return true;
+    });
+  }
+  assert.throws(() => toyFunction("x^2", 3 as never), (e: unknown) => e instanceof InputError && /1 or 2 variables .*got 3/.test(e.message));
+  // abs, with its one corner, still works where its slope is defined.
+  assert.deepEqual(toyFunction("abs(x) + x^2").gradient([-1]), [-3]);
 });
