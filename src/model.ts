@@ -57,12 +57,20 @@ export function fromJson(json: unknown, where = "the model"): Network {
     if (!Array.isArray(w) || w.length !== rows || w.some((row) => !Array.isArray(row) || row.length !== cols)) {
       return fail(`weights[${l}] must be ${rows} rows of ${cols} numbers to match sizes [${sizes}]`);
     }
-    const data = new Float64Array(rows * cols);
-    w.forEach((row, j) => row.forEach((v, k) => { data[j * cols + k] = v; }));
     const b = m.biases[l];
     if (!Array.isArray(b) || b.length !== rows) return fail(`biases[${l}] must hold ${rows} numbers to match sizes [${sizes}]`);
+    // Only numbers: JSON's null (how NaN and infinity are written), "0.5", true or [1] would quietly become 0 or 1.
+    const notNumber = (v: unknown): boolean => typeof v !== "number" || !Number.isFinite(v);
+    const badWeight = w.findIndex((row) => row.some(notNumber));
+    if (badWeight >= 0) {
+      const k = w[badWeight].findIndex(notNumber);
+      return fail(`weights[${l}][${badWeight}][${k}] is ${JSON.stringify(w[badWeight][k])}, not a finite number`);
+    }
+    const badBias = b.findIndex(notNumber);
+    if (badBias >= 0) return fail(`biases[${l}][${badBias}] is ${JSON.stringify(b[badBias])}, not a finite number`);
+    const data = new Float64Array(rows * cols);
+    w.forEach((row, j) => row.forEach((v, k) => { data[j * cols + k] = v; }));
     const bias = Float64Array.from(b);
-    if (!data.every(Number.isFinite) || !bias.every(Number.isFinite)) return fail(`layer ${l} holds a value that is not a finite number`);
     weights.push({ rows, cols, data });
     biases.push(bias);
   }
@@ -71,14 +79,26 @@ export function fromJson(json: unknown, where = "the model"): Network {
 
 /** Saves a model as JSON, atomically: a crash mid-save leaves the previous file as it was. */
 export function saveModel(net: Network, file: string): void {
+  const finite = net.weights.every((w) => w.data.every(Number.isFinite)) && net.biases.every((b) => b.every(Number.isFinite));
+  if (!finite) {
+    throw new ModelError(`nothing was saved to ${file}: the network's weights are not all finite numbers (training diverged); train again with a lower learning rate`, file);
+  }
   writeFileAtomic(file, JSON.stringify(toJson(net)) + "\n");
 }
+
+/** Descent's largest course network, 784-128-128-10, is about 2 MB as JSON; a file far larger is not a model. */
+export const MAX_MODEL_BYTES = 64 * 1024 * 1024;
 
 export function loadModel(file: string): Network {
   let text: string;
   try {
+    const bytes = fs.statSync(file).size;
+    if (bytes > MAX_MODEL_BYTES) {
+      throw new ModelError(`${file} is ${(bytes / 1024 / 1024).toFixed(0)} MB, too large for a model (at most ${MAX_MODEL_BYTES / 1024 / 1024} MB; 784-128-128-10 takes about 2 MB); pick the model file you saved`, file);
+    }
     text = fs.readFileSync(file, "utf8");
-  } catch {
+  } catch (error) {
+    if (error instanceof ModelError) throw error;
     throw new ModelError(`there is no model file at ${file}; train and save one first (e.g. npx descent train --save ${file})`, file);
   }
   let json: unknown;

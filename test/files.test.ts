@@ -48,3 +48,15 @@ test("killing a process in the middle of saving a model never corrupts the model
   if (after.sizes.length === 3) assert.equal(fs.readFileSync(file, "utf8"), saved);
   fs.rmSync(dir, { recursive: true });
 });
+
+test("temporary files of killed saves are removed by the next save to that path, and nothing else is", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "descent-stale-"));
+  const file = path.join(dir, "model.json");
+  // A process id that cannot be running (above Linux's pid_max), and this process's own.
+  const stale = [`.model.json.4194305.1700000000000.tmp`, `.model.json.${process.pid}.1700000000001.tmp`];
+  const kept = [`.other.json.4194305.1700000000000.tmp`, `.model.json.${process.ppid}.1700000000002.tmp`, "notes.txt"];
+  for (const name of [...stale, ...kept]) fs.writeFileSync(path.join(dir, name), "partial");
+  writeFileAtomic(file, "whole");
+  assert.deepEqual(fs.readdirSync(dir).sort(), [...kept, "model.json"].sort());
+  fs.rmSync(dir, { recursive: true });
+});

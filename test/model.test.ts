@@ -53,3 +53,36 @@ test("saving over an existing model replaces it whole and leaves no temporary fi
   assert.deepEqual(loadModel(file).sizes, [3, 4, 2]);
   assert.deepEqual(fs.readdirSync(dir), ["model.json"]);
 });
+
+test("a weight or bias that is not a finite number is refused on load, naming where it is", () => {
+  const good = toJson(createNetwork([3, 2], { seed: 1 }));
+  for (const bad of [null, "0.5", true, [1], 1e999, undefined]) {
+    const weights = good.weights.map((w) => w.map((row) => [...row]));
+    weights[0][1][2] = bad as number;
+    assert.throws(() => fromJson({ ...good, weights }), /weights\[0\]\[1\]\[2\] is .*, not a finite number/, String(bad));
+    const biases = good.biases.map((b) => [...b]);
+    biases[0][1] = bad as number;
+    assert.throws(() => fromJson({ ...good, biases }), /biases\[0\]\[1\] is .*, not a finite number/, String(bad));
+  }
+});
+
+test("a diverged network is not saved: one sentence, and the file saved before stays as it was", () => {
+  const dir = tempDir();
+  const file = path.join(dir, "model.json");
+  saveModel(createNetwork([3, 2], { seed: 1 }), file);
+  const before = fs.readFileSync(file, "utf8");
+  for (const bad of [NaN, Infinity]) {
+    const net = createNetwork([3, 2], { seed: 2 });
+    net.weights[0].data[4] = bad;
+    assert.throws(() => saveModel(net, file), (e: unknown) => e instanceof ModelError && /nothing was saved .*not all finite numbers \(training diverged\); train again with a lower learning rate/.test(e.message));
+  }
+  assert.equal(fs.readFileSync(file, "utf8"), before);
+});
+
+test("a file far too large to be a model is refused before it is read", () => {
+  const dir = tempDir();
+  const file = path.join(dir, "huge.json");
+  fs.writeFileSync(file, "");
+  fs.truncateSync(file, 65 * 1024 * 1024 + 1);
+  assert.throws(() => loadModel(file), /huge\.json is 65 MB, too large for a model \(at most 64 MB/);
+});
