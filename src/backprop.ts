@@ -1,6 +1,6 @@
 import { InputError } from "./errors";
 import { Cost, quadratic } from "./cost";
-import { Dataset, imageOf, imageSize } from "./data/dataset";
+import { Dataset, checkDatasetFits, checkLabel, imageOf } from "./data/dataset";
 import { Matrix, matTVec, zeros } from "./matrix";
 import { ForwardPass, Network, activationOfLayer, feedforward, forwardBuffers } from "./network";
 
@@ -111,6 +111,10 @@ export interface Backprop extends Gradient {
 
 /** Backprop for one example, in fresh arrays (for lessons; training uses backpropInto). */
 export function backprop(net: Network, input: ArrayLike<number>, label: number, cost: Cost = quadratic): Backprop {
+  checkLabel(label, net.sizes[net.sizes.length - 1]);
+  if (input?.length !== net.sizes[0]) {
+    throw new InputError(`the input must hold ${net.sizes[0]} numbers, one per input neuron; got ${input?.length ?? String(input)}`);
+  }
   const ws = workspace(net.sizes);
   const grad = zeroGradient(net.sizes);
   const c = backpropInto(net, cost, input, label, ws, grad);
@@ -132,9 +136,7 @@ export function backprop(net: Network, input: ArrayLike<number>, label: number, 
 export function averageGradient(
   net: Network, data: Dataset, indices?: ArrayLike<number>, cost: Cost = quadratic,
 ): { gradient: Gradient; cost: number } {
-  if (imageSize(data) !== net.sizes[0]) {
-    throw new InputError(`"${data.name}" has ${imageSize(data)} pixels per image but the network's input layer has ${net.sizes[0]} neurons`);
-  }
+  checkDatasetFits(net.sizes, data);
   const count = indices ? indices.length : data.count;
   const ws = workspace(net.sizes);
   const gradient = zeroGradient(net.sizes);

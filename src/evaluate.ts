@@ -1,6 +1,5 @@
-import { InputError } from "./errors";
 import { Cost, quadratic } from "./cost";
-import { Dataset, imageOf, imageSize } from "./data/dataset";
+import { Dataset, checkDatasetFits, imageOf } from "./data/dataset";
 import { Network, argmax, feedforward, forwardBuffers } from "./network";
 
 /** How a network does on a labelled set. */
@@ -19,9 +18,7 @@ export interface Evaluation {
 
 /** Runs every image of `data` through the network (forward passes only) and counts. */
 export function evaluate(net: Network, data: Dataset, cost: Cost = quadratic): Evaluation {
-  if (imageSize(data) !== net.sizes[0]) {
-    throw new InputError(`"${data.name}" has ${imageSize(data)} pixels per image but the network's input layer has ${net.sizes[0]} neurons`);
-  }
+  checkDatasetFits(net.sizes, data);
   const classes = net.sizes[net.sizes.length - 1];
   const confusion = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
   const misclassified: Evaluation["misclassified"] = [];

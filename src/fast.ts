@@ -1,6 +1,7 @@
+import { InputError } from "./errors";
 import { Gradient, zeroGradient } from "./backprop";
 import { Cost, CostName, quadratic } from "./cost";
-import { Dataset, imageSize } from "./data/dataset";
+import { Dataset, checkDatasetFits } from "./data/dataset";
 import { Engine } from "./engine";
 import { holdImages, loadParameters, setBatch, stageImages, storeParameters } from "./fastCopy";
 import { ADD, Kernel, SET, STEP, createKernel } from "./fastKernel";
@@ -57,7 +58,7 @@ export function fastGradient(
   checkImages(net, data);
   const order = indices ?? Uint32Array.from({ length: data.count }, (_, i) => i);
   const count = order.length;
-  if (count < 1) throw new RangeError("a gradient needs at least one example; the list of indices is empty");
+  if (count < 1) throw new InputError("a gradient needs at least one example; the list of indices is empty");
   const k = createKernel(net.sizes, net.activation.name === "relu", Math.min(count, chunk));
   loadParameters(k, net);
   holdImages(k, data);
@@ -123,7 +124,5 @@ function costCode(name: CostName): number {
 }
 
 function checkImages(net: Network, data: Dataset): void {
-  if (imageSize(data) !== net.sizes[0]) {
-    throw new RangeError(`"${data.name}" has ${imageSize(data)} pixels per image but the network's input layer has ${net.sizes[0]} neurons`);
-  }
+  checkDatasetFits(net.sizes, data);
 }

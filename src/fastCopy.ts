@@ -1,4 +1,4 @@
-import { Dataset } from "./data/dataset";
+import { Dataset, checkDatasetFits } from "./data/dataset";
 import { Kernel, reserve } from "./fastKernel";
 import { Network } from "./network";
 
@@ -72,9 +72,7 @@ export function stageImages(k: Kernel, data: Dataset, start: number, end: number
 }
 
 function checkImageSize(k: Kernel, data: Dataset): void {
-  if (data.rows * data.cols !== k.sizes[0]) {
-    throw new RangeError(`"${data.name}" has ${data.rows * data.cols} pixels per image but the network's input layer has ${k.sizes[0]} neurons`);
-  }
+  checkDatasetFits(k.sizes, data);
 }
 
 function checkSameSizes(k: Kernel, net: Pick<Network, "sizes">): void {

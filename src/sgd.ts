@@ -1,6 +1,6 @@
 import { InputError, LearnerError } from "./errors";
 import { CostName, costNamed } from "./cost";
-import { Dataset, imageSize } from "./data/dataset";
+import { Dataset, checkDatasetFits } from "./data/dataset";
 import { Engine, EngineName, readableEngine } from "./engine";
 import { evaluate } from "./evaluate";
 import { fastEngine, fastEvaluate } from "./fast";
@@ -81,16 +81,15 @@ export function registerEngine(name: EngineName, make: (net: Network, options: {
 
 /** Refuses bad hyperparameters up front, each with its allowed range. */
 export function checkTrainOptions(net: Network, data: Dataset, options: TrainOptions): void {
+  // The data first: a set of no images is a data problem, not a batch size that does not fit it.
+  checkDatasetFits(net.sizes, data);
+  if (options.test) checkDatasetFits(net.sizes, options.test);
   checkPositive("the learning rate eta", options.eta, " (try 0.1 to 3)");
   if (options.etaFinal !== undefined) checkPositive("the final learning rate etaFinal", options.etaFinal);
   checkWholeNumber("the batch size", options.batchSize, 1, Math.max(1, data.count));
   checkWholeNumber("the number of epochs", options.epochs, 1);
   checkNonNegative("the L2 strength lambda", options.lambda ?? 0);
   costNamed(options.cost ?? "quadratic");
-  if (data.count < 1) throw new InputError(`"${data.name}" has no images to train on`);
-  if (imageSize(data) !== net.sizes[0]) {
-    throw new InputError(`"${data.name}" has ${imageSize(data)} pixels per image but the network's input layer has ${net.sizes[0]} neurons; use a first layer of ${imageSize(data)}`);
-  }
 }
 
 /**

@@ -62,3 +62,43 @@ export function labelCounts(data: Dataset, classes = 10): number[] {
   for (let i = 0; i < data.count; i++) counts[data.labels[i]]++;
   return counts;
 }
+
+/**
+ * Refuses, in one sentence, a data set a network with these layer sizes cannot read, before any work starts:
+ * pixels that are not bytes, fewer pixels or labels than its count says (the fast engine would read whatever
+ * memory follows), images of another size than the input layer, labels outside the output layer, no images.
+ * Every entry point that takes a data set (training, evaluation, gradients, both engines) calls this one check.
+ */
+export function checkDatasetFits(sizes: readonly number[], data: Dataset): void {
+  const name = `"${data?.name ?? "the data set"}"`;
+  if (typeof data !== "object" || data === null) throw new InputError(`a data set is { name, count, rows, cols, pixels, labels }; got ${String(data)}`);
+  if (!(data.pixels instanceof Uint8Array)) {
+    const kind = (data.pixels as object | undefined)?.constructor?.name ?? typeof data.pixels;
+    throw new InputError(`${name} must keep its pixels as bytes 0..255 in a Uint8Array; got a ${kind} (for grey values in 0..1, use Uint8Array.from(values, (v) => Math.round(v * 255)))`);
+  }
+  if (!(data.labels instanceof Uint8Array)) throw new InputError(`${name} must keep its labels in a Uint8Array; got ${typeof data.labels}`);
+  if (!Number.isInteger(data.count) || data.count < 1) throw new InputError(`${name} has no images (count ${data.count}); give it at least one`);
+  const size = imageSize(data);
+  if (size !== sizes[0]) {
+    throw new InputError(`${name} has ${size} pixels per image but the network's input layer has ${sizes[0]} neurons; use a first layer of ${size}`);
+  }
+  if (data.pixels.length < data.count * size) {
+    throw new InputError(`${name} says it has ${data.count} images of ${size} pixels, but its pixels hold only ${data.pixels.length} bytes (${Math.floor(data.pixels.length / size)} images)`);
+  }
+  if (data.labels.length < data.count) throw new InputError(`${name} says it has ${data.count} images, but it has only ${data.labels.length} labels`);
+  const classes = sizes[sizes.length - 1];
+  for (let i = 0; i < data.count; i++) {
+    if (data.labels[i] >= classes) {
+      throw new InputError(`${name} has label ${data.labels[i]} at image ${i}, but the network's ${classes} outputs stand for labels 0 to ${classes - 1}; use a last layer of ${Math.max(...data.labels.subarray(0, data.count)) + 1} or labels below ${classes}`);
+    }
+  }
+}
+
+/** Refuses a label that is not one of the network's outputs (10, −1, 3.5, NaN or "3" for a 10-digit network). */
+export function checkLabel(label: unknown, classes: number): number {
+  if (typeof label !== "number" || !Number.isInteger(label) || label < 0 || label >= classes) {
+    const shown = typeof label === "string" ? `"${label}"` : String(label);
+    throw new InputError(`a label is a whole number from 0 to ${classes - 1}, one per output neuron; got ${shown}`);
+  }
+  return label;
+}
