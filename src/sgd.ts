@@ -1,4 +1,5 @@
-import { InputError, LearnerError } from "./errors";
+import { InputError } from "./errors";
+import { DivergenceError, allFinite, diverged, isDestroyed, outputSpread } from "./divergence";
 import { CostName, costNamed } from "./cost";
 import { Dataset, checkDatasetFits } from "./data/dataset";
 import { Engine, EngineName, readableEngine } from "./engine";
@@ -61,14 +62,6 @@ export interface EpochReport {
   readonly seconds: number;
 }
 
-/** Training stopped because the cost became NaN or infinite, or kept growing. */
-export class DivergenceError extends LearnerError {
-  constructor(message: string, readonly epoch: number, readonly batch: number) {
-    super(message);
-    this.name = "DivergenceError";
-  }
-}
-
 const engines: Record<EngineName, ((net: Network, options: Required<Pick<TrainOptions, "cost" | "batchSize">>) => Engine) | undefined> = {
   readable: (net, o) => readableEngine(net, costNamed(o.cost)),
   fast: (net, o) => fastEngine(net, o),
@@ -89,6 +82,12 @@ export function checkTrainOptions(net: Network, data: Dataset, options: TrainOpt
   checkWholeNumber("the batch size", options.batchSize, 1, Math.max(1, data.count));
   checkWholeNumber("the number of epochs", options.epochs, 1);
   checkNonNegative("the L2 strength lambda", options.lambda ?? 0);
+  // L2 shrinks each weight by 1 − ηλ/n per step: at ηλ/n ≥ 1 it would flip every weight past zero.
+  const shrink = (options.eta * (options.lambda ?? 0)) / data.count;
+  if (shrink >= 1) {
+    const most = Math.floor((data.count / options.eta) * 0.99 * 1000) / 1000;
+    throw new InputError(`the L2 strength lambda = ${options.lambda} with eta = ${options.eta} and ${data.count} images would shrink every weight past zero at each step (ηλ/n = ${shrink.toPrecision(3)}, it must stay below 1); use lambda below ${most}`);
+  }
   costNamed(options.cost ?? "quadratic");
 }
 
@@ -122,6 +121,7 @@ export function trainer(net: Network, data: Dataset, options: TrainOptions): Tra
   const engine = make(net, { cost, batchSize });
   engine.load(net);
 
+  const startSpread = outputSpread(net, data);
   const random = createRandom(options.seed ?? 1);
   const order = new Uint32Array(data.count);
   for (let i = 0; i < order.length; i++) order[i] = i;
@@ -171,6 +171,9 @@ export function trainer(net: Network, data: Dataset, options: TrainOptions): Tra
     const trained = cloneNetwork(net);
     engine.store(trained);
     if (!allFinite(trained)) throw stop(diverged(epoch, batches, "a weight became infinite", eta));
+    if (isDestroyed(trained, data, startSpread)) {
+      throw stop(diverged(epoch, batches, "the network was destroyed: its outputs no longer depend on the image (its neurons saturated), so it gives every digit the same answer", eta));
+    }
     // The fast engine also evaluates fast: 60,000 readable forward passes would take longer than the epoch.
     const measure = (set: Dataset) => (engine.name === "fast" ? fastEvaluate : evaluate)(trained, set, costNamed(cost));
     const train = options.evaluateTraining === false ? null : measure(data);
@@ -231,16 +234,4 @@ export function trainAsFarAsItGoes(net: Network, data: Dataset, options: TrainOp
   return { reports: [...t.reports], diverged: null };
 }
 
-function diverged(epoch: number, batch: number, what: string, eta: number): DivergenceError {
-  return new DivergenceError(
-    `training diverged in epoch ${epoch}, minibatch ${batch}: ${what}; lower the learning rate (eta is ${eta}, try ${eta / 10}). The network keeps the parameters of the last good epoch.`,
-    epoch, batch);
-}
-
-function allFinite(net: Network): boolean {
-  for (let l = 0; l < net.weights.length; l++) {
-    for (const v of net.weights[l].data) if (!Number.isFinite(v)) return false;
-    for (const v of net.biases[l]) if (!Number.isFinite(v)) return false;
-  }
-  return true;
-}
+export { DivergenceError } from "./divergence";

@@ -109,3 +109,33 @@ test("trainAsFarAsItGoes returns the epochs done and the divergence sentence ins
   assert.equal(fine.diverged, null);
   assert.deepEqual(fine.reports.map((r) => r.cost), train(same, data, { ...options, eta: 0.5 }).map((r) => r.cost), "as train does");
 });
+
+test("a learning rate that destroys the network (the same answer for every digit) stops training, keeping the starting network", () => {
+  const { train: data } = embeddedSplit({ seed: 1 });
+  const small = { ...data, count: 2000, pixels: data.pixels.subarray(0, 2000 * 784), labels: data.labels.subarray(0, 2000) };
+  for (const [eta, activation, cost, engine] of [[30, "sigmoid", "quadratic", "fast"], [100, "sigmoid", "quadratic", "readable"], [100, "relu", "cross-entropy", "fast"]] as const) {
+    const net = createNetwork([784, 16, 16, 10], { seed: 1, activation, init: activation === "relu" ? "scaled" : "normal" });
+    const start = Float64Array.from(net.weights[0].data);
+    assert.throws(() => train(net, small, { eta, batchSize: 10, epochs: 3, cost, engine, seed: 1 }), (e: unknown) =>
+      e instanceof DivergenceError && e.epoch === 1 &&
+      /the network was destroyed: its outputs no longer depend on the image .*lower the learning rate \(eta is \d+, try [\d.]+\)\. The network keeps the parameters it started with\./.test(e.message),
+    `${eta} ${activation}`);
+    assert.deepEqual(net.weights[0].data, start, `${eta} ${activation}: the network is the one it started with`);
+  }
+});
+
+test("networks that learn are never called destroyed: shuffled labels, a single example, the lessons' rates", () => {
+  const { train: data } = embeddedSplit({ seed: 1 });
+  const shuffledLabels = { ...data, count: 500, pixels: data.pixels.subarray(0, 500 * 784), labels: Uint8Array.from(data.labels.subarray(0, 500)).reverse() };
+  assert.equal(train(createNetwork([784, 16, 16, 10], { seed: 1 }), shuffledLabels, { eta: 3, batchSize: 10, epochs: 5, seed: 1 }).length, 5);
+  const one = { ...data, count: 1, pixels: data.pixels.subarray(0, 784), labels: data.labels.subarray(0, 1) };
+  assert.equal(train(createNetwork([784, 16, 16, 10], { seed: 1 }), one, { eta: 3, batchSize: 1, epochs: 300, seed: 1 }).length, 300);
+  assert.equal(train(createNetwork([784, 16, 16, 10], { seed: 1 }), data, { eta: 10, batchSize: 10, epochs: 2, seed: 1 }).length, 2);
+});
+
+test("an L2 strength that would flip every weight past zero is refused up front, naming lambda, not the learning rate", () => {
+  const data = randomDataset(100, 2, 2, 10, 1);
+  assert.throws(() => train(createNetwork([4, 10], { seed: 1 }), data, { eta: 3, batchSize: 10, epochs: 1, lambda: 1e9 }),
+    /the L2 strength lambda = 1000000000 with eta = 3 and 100 images would shrink every weight past zero at each step \(ηλ\/n = 3\.00e\+7, it must stay below 1\); use lambda below 33/);
+  assert.equal(train(createNetwork([4, 10], { seed: 1 }), data, { eta: 3, batchSize: 10, epochs: 1, lambda: 30 }).length, 1);
+});
