@@ -1,3 +1,4 @@
+import { LearnerError } from "./errors";
 import * as fs from "fs";
 import * as path from "path";
 
@@ -70,8 +71,12 @@ function kernelModule(): object {
   if (compiled) return compiled;
   const candidates = [path.join(__dirname, "kernel.wasm"), path.join(__dirname, "..", "..", "dist", "kernel.wasm")];
   const file = candidates.find((f) => fs.existsSync(f));
-  if (!file) throw new Error(`the fast engine's kernel ${candidates[0]} is missing; run \`npm run build\` to compile it from asm/, or use engine: "readable"`);
-  compiled = new WebAssembly.Module(fs.readFileSync(file));
+  if (!file) throw new LearnerError(`the fast engine's kernel ${candidates[0]} is missing; run \`npm run build\` to compile it from asm/, or use engine: "readable"`);
+  try {
+    compiled = new WebAssembly.Module(fs.readFileSync(file));
+  } catch (error) {
+    throw new LearnerError(`the fast engine's kernel ${file} is damaged (${(error as Error).message.split(":")[0]}); run \`npm run build\` to compile it again from asm/, or use engine: "readable"`);
+  }
   return compiled;
 }
 

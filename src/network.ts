@@ -2,6 +2,7 @@ import { InputError } from "./errors";
 import { Activation, ActivationName, activationNamed, sigmoid } from "./activation";
 import { Matrix, matVec, zeros } from "./matrix";
 import { createRandom } from "./random";
+import { checkNetworkFits } from "./memory";
 
 /**
  * A fully connected feed-forward network, as in 3Blue1Brown's videos and Nielsen's book.
@@ -48,6 +49,7 @@ export function checkSizes(sizes: readonly number[]): void {
 /** A new network with random weights and biases drawn from `seed`. */
 export function createNetwork(sizes: readonly number[] = defaultSizes, options: NetworkOptions = {}): Network {
   checkSizes(sizes);
+  checkNetworkFits(sizes);
   const activation = activationNamed(options.activation ?? "sigmoid");
   const init = options.init ?? "normal";
   if (init !== "normal" && init !== "scaled") throw new InputError(`unknown init "${init}"; use "normal" or "scaled"`);

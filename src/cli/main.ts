@@ -1,6 +1,4 @@
-import { DataError } from "../data/idx";
-import { ModelError } from "../model";
-import { DivergenceError } from "../sgd";
+import { LearnerError } from "../errors";
 import { UsageError, parseTrainCommand, usage } from "./options";
 import { runTrain } from "./trainCommand";
 
@@ -9,6 +7,12 @@ import { runTrain } from "./trainCommand";
  * file, divergence), 2 a bad command line (with the usage), 130 stopped by Ctrl-C.
  */
 export async function main(args: string[]): Promise<number> {
+  // `descent train --json | head -1`: a reader that stops reading ends the output, not the run (or its save).
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+    });
+  }
   const [command, ...rest] = args;
   try {
     if (command !== "train") {
@@ -21,7 +25,7 @@ export async function main(args: string[]): Promise<number> {
       if (error.message) console.error(`\ndescent: ${error.message}`);
       return error.message ? 2 : 0;
     }
-    if (error instanceof DivergenceError || error instanceof DataError || error instanceof ModelError || error instanceof RangeError) {
+    if (error instanceof LearnerError || error instanceof RangeError) {
       console.error(`descent: ${error.message}`);
       return 1;
     }

@@ -44,6 +44,8 @@ export interface TrainCommand {
   engine?: EngineName;
   save?: string;
   json: boolean;
+  /** The flags given on the command line (the others took their defaults). */
+  given?: readonly string[];
 }
 
 /** A command line that cannot be run: printed with the usage, exit code 2. */
@@ -108,6 +110,7 @@ export function parseTrainCommand(args: string[]): TrainCommand {
     engine: values.engine === undefined ? undefined : oneOf("--engine", values.engine, ["fast", "readable"] as const),
     save: values.save,
     json: values.json ?? false,
+    given: Object.keys(values).map((name) => `--${name}`),
   };
   range(() => checkPositive("--eta", command.eta));
   if (command.etaFinal !== undefined) range(() => checkPositive("--eta-final", command.etaFinal));

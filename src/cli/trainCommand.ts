@@ -1,10 +1,14 @@
-import * as path from "path";
+import * as fs from "fs";
 import { Dataset, take } from "../data/dataset";
 import { embeddedSplit } from "../data/embedded";
 import { loadIdxDirectory } from "../data/idx";
-import { loadModel, saveModel } from "../model";
+import { mnistDirectory } from "../data/places";
+import { loadModel } from "../model";
+import { checkTrainingFits } from "../memory";
+import { DivergenceError, trainer } from "../sgd";
+import { checkSavePath, saveOrFallBack } from "./savePath";
+import { StopRequest, exitCodeOf, listenForStop } from "./stopSignals";
 import { Network, createNetwork } from "../network";
-import { trainer } from "../sgd";
 import { TrainCommand, UsageError } from "./options";
 import { progressBar } from "./progress";
 
@@ -12,7 +16,7 @@ import { progressBar } from "./progress";
 export function loadData(command: Pick<TrainCommand, "data" | "seed" | "trainSize">): { train: Dataset; test: Dataset } {
   let sets: { train: Dataset; test: Dataset };
   if (command.data === "embedded") sets = embeddedSplit({ seed: command.seed });
-  else sets = loadIdxDirectory(command.data === "mnist" ? path.join("data", "mnist") : command.data.slice("idx:".length));
+  else sets = loadIdxDirectory(command.data === "mnist" ? mnistDirectory() : command.data.slice("idx:".length));
   if (command.trainSize !== undefined) {
     if (command.trainSize > sets.train.count) {
       throw new UsageError(`--train-size ${command.trainSize} is more than the ${sets.train.count} training images of ${sets.train.name}; use at most ${sets.train.count}`);
@@ -22,12 +26,16 @@ export function loadData(command: Pick<TrainCommand, "data" | "seed" | "trainSiz
   return sets;
 }
 
-/** The network to start from: a saved model (--init) or fresh random weights from the seed. */
-function startingNetwork(command: TrainCommand, inputSize: number): Network {
+/** The network to start from: a saved model (--init, whose own layers and activation are used) or fresh random weights. */
+function startingNetwork(command: TrainCommand, inputSize: number, note: (line: string) => void): Network {
   if (!command.init) return createNetwork(command.layers, { activation: command.activation, init: command.weightInit, seed: command.seed });
   const net = loadModel(command.init);
   if (net.sizes[0] !== inputSize) {
     throw new UsageError(`${command.init} has ${net.sizes[0]} inputs but the images have ${inputSize} pixels`);
+  }
+  const ignored = ["--layers", "--activation", "--weight-init"].filter((flag) => command.given?.includes(flag));
+  if (ignored.length) {
+    note(`note: ${ignored.join(", ")} ${ignored.length > 1 ? "are" : "is"} not used with --init: training goes on from ${command.init}'s own ${net.sizes.join("-")} ${net.activation.name} network`);
   }
   return net;
 }
@@ -35,17 +43,32 @@ function startingNetwork(command: TrainCommand, inputSize: number): Network {
 const percent = (x: number | null): string => (x === null ? "-" : `${(100 * x).toFixed(2)}%`);
 
 /**
- * Trains as the command says, printing one line per epoch (or one JSON line with --json). Ctrl-C stops
- * training at once; the model of the last finished epoch is then saved, as at the end. (Signals arrive
- * between epochs, when the loop lets the event loop run.)
+ * Trains as the command says, printing one line per epoch (or one JSON line with --json). Everything that can
+ * be refused is refused before training (flags, data, memory, the --save path). Ctrl-C, SIGTERM or SIGHUP stop
+ * training within a fraction of a second (it trains in slices of 200 ms and listens in between) and the last
+ * finished epoch is saved. A run that diverges saves its last good epoch only where no model was saved before.
  */
-export async function runTrain(command: TrainCommand, out: (line: string) => void = console.log): Promise<number> {
+export async function runTrain(command: TrainCommand, out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
+  const stop = listenForStop(err); // from the start: a signal while the data loads stops before training
+  try {
+    return await trainAndSave(command, stop, out, err);
+  } finally {
+    stop.release();
+  }
+}
+
+async function trainAndSave(command: TrainCommand, stop: StopRequest, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  if (command.save !== undefined) checkSavePath(command.save);
   const { train: trainSet, test } = loadData(command);
-  const net = startingNetwork(command, trainSet.rows * trainSet.cols);
+  const pixels = trainSet.rows * trainSet.cols;
+  if (command.batch > trainSet.count) {
+    throw new UsageError(`--batch ${command.batch} is more than the ${trainSet.count} training images of ${trainSet.name}; use at most ${trainSet.count}`);
+  }
+  if (!command.init) checkTrainingFits(command.layers, trainSet.count + test.count, pixels);
+  const net = startingNetwork(command, pixels, err);
+  checkTrainingFits(net.sizes, trainSet.count + test.count, pixels);
+  const hadModel = command.save !== undefined && fs.existsSync(command.save);
   const bar = progressBar();
-  let interrupted = false;
-  const onSigint = (): void => { interrupted = true; };
-  process.on("SIGINT", onSigint);
   if (!command.json) {
     out(`training ${net.sizes.join("-")} (${net.activation.name}, ${command.cost}) on ${trainSet.count} images of ${trainSet.name}, testing on ${test.count}`);
   }
@@ -63,19 +86,32 @@ export async function runTrain(command: TrainCommand, out: (line: string) => voi
       }
     },
   });
+  let divergence: DivergenceError | null = null;
   try {
-    while (!interrupted && run.nextEpoch()) await new Promise((resolve) => setImmediate(resolve));
-  } finally {
-    process.off("SIGINT", onSigint);
+    // Slices of 200 ms with the event loop free in between: that is when a signal's handler runs.
+    while (stop.signal === null && run.advance(200) !== null) await new Promise((resolve) => setImmediate(resolve));
+  } catch (error) {
+    if (!(error instanceof DivergenceError)) throw error;
+    divergence = error;
   }
-  const reports = run.reports;
-  if (command.save && reports.length > 0) {
-    saveModel(net, command.save);
-    if (!command.json) out(`saved the model of epoch ${reports.length} to ${command.save}`);
+  const epochs = run.reports.length;
+  const what = `the model of epoch ${epochs}`;
+  if (divergence) {
+    err(`descent: ${divergence.message}`);
+    if (command.save !== undefined) {
+      if (epochs === 0) err(`nothing was saved: no epoch finished before training diverged`);
+      else if (hadModel) err(`nothing was saved: ${command.save} keeps the model it held before this run`);
+      else err(saveOrFallBack(net, command.save, `${what}, the last good one,`));
+    }
+    return 1;
   }
-  if (interrupted) {
-    if (!command.json) out(`stopped by Ctrl-C after ${reports.length} finished epoch(s)`);
-    return 130;
+  if (command.save !== undefined) {
+    if (epochs === 0) err(`nothing was saved: no epoch finished`);
+    else (stop.signal ? err : command.json ? err : out)(saveOrFallBack(net, command.save, what));
+  }
+  if (stop.signal) {
+    err(`stopped by ${stop.signal === "SIGINT" ? "Ctrl-C" : stop.signal} after ${epochs} finished epoch${epochs === 1 ? "" : "s"}`);
+    return exitCodeOf(stop.signal);
   }
   return 0;
 }

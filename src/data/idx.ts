@@ -117,10 +117,34 @@ export function hasIdxFiles(dir: string): boolean {
 /** Full MNIST (or Fashion-MNIST) from the four standard files in `dir`. */
 export function loadIdxDirectory(dir: string): { train: Dataset; test: Dataset } {
   const label = path.basename(path.resolve(dir));
+  const pair = (images: string, labels: string, name: string): Dataset =>
+    loadIdxPair(usable(dir, images, readIdxImages), usable(dir, labels, readIdxLabels), name);
   return {
-    train: loadIdxPair(find(dir, idxFileNames.trainImages), find(dir, idxFileNames.trainLabels), `${label} (train)`),
-    test: loadIdxPair(find(dir, idxFileNames.testImages), find(dir, idxFileNames.testLabels), `${label} (test)`),
+    train: pair(idxFileNames.trainImages, idxFileNames.trainLabels, `${label} (train)`),
+    test: pair(idxFileNames.testImages, idxFileNames.testLabels, `${label} (test)`),
   };
+}
+
+/**
+ * The standard file `name` in `dir` that reads whole: the plain one, or the .gz beside it when the plain one is
+ * damaged (a download unpacked half-way); when neither reads, the plain one's error, saying which file to delete.
+ */
+function usable(dir: string, name: string, read: (file: string) => unknown): string {
+  const file = find(dir, name);
+  const gz = path.join(dir, name + ".gz");
+  if (file === gz || !fs.existsSync(gz)) return file;
+  try {
+    read(file);
+    return file;
+  } catch (plainError) {
+    if (!(plainError instanceof DataError)) throw plainError;
+    try {
+      read(gz);
+    } catch {
+      throw plainError;
+    }
+    return gz;
+  }
 }
 
 /** Writes images in IDX format (for fixtures and tests). */
