@@ -68,7 +68,7 @@ export function judgeFunction<A extends unknown[], R>(exercise: FunctionExercise
   const learner = candidate as (...args: A) => unknown;
   const inputs = exercise.inputs(createRandom(seed));
   const tolerance = exercise.tolerance ?? 1e-6;
-  const describe = exercise.describe ?? ((...args: A) => args.map(describeValue).join(", "));
+  const describe = exercise.describe ?? ((...args: A) => args.map((arg) => describeValue(arg)).join(", "));
 
   for (let i = 0; i < inputs.length; i++) {
     const args = inputs[i];

@@ -6,6 +6,8 @@ import { Point, ToyFunction, checkDefinedAt } from "./expression";
  * Gradient descent on a toy function: from a start point, step against the gradient again and again,
  *   p ← p − η ∇f(p),
  * so each step is proportional to the slope: long where it is steep, short near the bottom.
+ * With momentum β the step remembers the previous one (the "heavy ball" of lesson 04):
+ *   v ← β v − η ∇f(p);  p ← p + v.
  */
 export interface DescentOptions {
   start: Point;
@@ -15,6 +17,13 @@ export interface DescentOptions {
   steps?: number;
   /** Stop early once the gradient's length is below this. */
   tolerance?: number;
+  /** Momentum β, from 0 (plain descent, the default) to below 1: how much of the previous step each step keeps. */
+  momentum?: number;
+}
+
+/** One step of gradient descent, p − η ∇f(p): a new point; `point` and `gradient` are left as they were. */
+export function descentStep(point: readonly number[], eta: number, gradient: readonly number[]): Point {
+  return point.map((pi, i) => pi - eta * gradient[i]);
 }
 
 export interface DescentPath {
@@ -37,6 +46,10 @@ export function gradientDescent(f: ToyFunction, options: DescentOptions): Descen
   const eta = checkPositive("the learning rate eta", options.eta, " (try 0.01 to 0.5)");
   const steps = checkWholeNumber("the number of steps", options.steps ?? 100, 1, 1_000_000);
   if (options.tolerance !== undefined) checkPositive("the tolerance", options.tolerance);
+  const beta = options.momentum ?? 0;
+  if (typeof beta !== "number" || !(beta >= 0 && beta < 1)) {
+    throw new InputError(`the momentum must be a number from 0 up to (not including) 1, such as 0.9; got ${String(beta)}`);
+  }
   const start = options.start;
   if (!Array.isArray(start) || start.length !== f.variables.length || !start.every(Number.isFinite)) {
     throw new InputError(`the start point must be ${f.variables.length} finite number(s) (${f.variables.join(", ")}); got ${JSON.stringify(start)}`);
@@ -47,6 +60,7 @@ export function gradientDescent(f: ToyFunction, options: DescentOptions): Descen
   const values = [f.value(start)];
   const gradients = [f.gradient(start)];
   let growing = 0;
+  let velocity = start.map(() => 0);
   const diverge = (step: number, what: string): DescentPath => ({
     points, values, gradients, converged: false,
     diverged: { step, message: `gradient descent diverged at step ${step}: ${what}; lower the learning rate (eta is ${eta}, try ${eta / 2})` },
@@ -57,7 +71,9 @@ export function gradientDescent(f: ToyFunction, options: DescentOptions): Descen
     if (options.tolerance !== undefined && Math.hypot(...g) < options.tolerance) {
       return { points, values, gradients, converged: true, diverged: null };
     }
-    const next = p.map((pi, i) => pi - eta * g[i]);
+    // Plain descent is descentStep; momentum adds β times the previous step: v ← β v − η ∇f(p), p ← p + v.
+    if (beta > 0) velocity = velocity.map((v, i) => beta * v - eta * g[i]);
+    const next = beta === 0 ? descentStep(p, eta, g) : p.map((pi, i) => pi + velocity[i]);
     const value = f.value(next);
     const gradient = f.gradient(next);
     if (!next.every(Number.isFinite) || !Number.isFinite(value) || !gradient.every(Number.isFinite)) {

@@ -68,3 +68,13 @@ test("checkFunction prints one line with the verdict's mark", () => {
   assert.match(lines[0], /^✏️ Your turn/);
   assert.match(lines[1], /^❌ Not yet/);
 });
+
+test("every argument of a failing input is written out, whatever its position", () => {
+  const add: FunctionExercise<[number, number, number[]], number[]> = {
+    what: "add(a, b, xs)",
+    inputs: () => Array.from({ length: 20 }, () => [1, 2, [3, 4]] as [number, number, number[]]),
+    reference: (a, b, xs) => xs.map((x) => x + a + b),
+    otherwise: "add a and b to each",
+  };
+  assert.match(judgeFunction(add, () => [0, 0]).message, /on input 1 of 20 \(1, 2, \[3, 4\]\)/);
+});

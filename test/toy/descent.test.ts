@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { descentPaths, gradientDescent } from "../../src/toy/descent";
+import { descentPaths, descentStep, gradientDescent } from "../../src/toy/descent";
 import { ExpressionError, toyFunction } from "../../src/toy/expression";
 
 test("descent on x^2 converges to 0, each step proportional to the slope", () => {
@@ -43,4 +43,34 @@ test("bad hyperparameters and start points are refused up front", () => {
   assert.throws(() => gradientDescent(f, { start: [1], eta: 0.1, steps: 2.5 }), /steps must be a whole number/);
   assert.throws(() => gradientDescent(f, { start: [1, 2], eta: 0.1 }), /start point must be 1 finite number/);
   assert.throws(() => gradientDescent(toyFunction("sqrt(x)"), { start: [0], eta: 0.1 }), ExpressionError);
+});
+
+test("descentStep is one step p − η∇f(p), as a new point: gradientDescent takes exactly that step", () => {
+  const point = [1, 1], gradient = [3, 1];
+  assert.deepEqual(descentStep(point, 0.1, gradient), [1 - 0.1 * 3, 1 - 0.1 * 1]);
+  assert.deepEqual(point, [1, 1]);
+  assert.deepEqual(gradient, [3, 1]);
+  const f = toyFunction("x^4 - 3x^2 + x");
+  const path = gradientDescent(f, { start: [2], eta: 0.05, steps: 10 });
+  for (let n = 1; n < path.points.length; n++) assert.deepEqual(path.points[n], descentStep(path.points[n - 1], 0.05, path.gradients[n - 1]));
+});
+
+test("momentum: v ← βv − η∇f, p ← p + v; β = 0 is plain descent, bit for bit", () => {
+  const valley = toyFunction("1/20 x^2 + 10 y^2");
+  const plain = gradientDescent(valley, { start: [-1.8, 0.5], eta: 0.095, steps: 50 });
+  assert.deepEqual(gradientDescent(valley, { start: [-1.8, 0.5], eta: 0.095, steps: 50, momentum: 0 }).points, plain.points);
+  // Two steps by hand on x^2 (gradient 2x) from 1 with η = 0.1, β = 0.5: v1 = −0.2, x1 = 0.8; v2 = −0.1 − 0.16, x2 = 0.54.
+  const heavy = gradientDescent(toyFunction("x^2"), { start: [1], eta: 0.1, steps: 2, momentum: 0.5 });
+  assert.ok(Math.abs(heavy.points[1][0] - 0.8) < 1e-15 && Math.abs(heavy.points[2][0] - 0.54) < 1e-15, `${heavy.points}`);
+  // Along the narrow valley's shallow floor momentum gets within 0.01 of the minimum in far fewer steps.
+  const within = (path: typeof plain) => path.points.findIndex((p) => Math.hypot(...p) < 0.01);
+  const slow = gradientDescent(valley, { start: [-1.8, 0.5], eta: 0.095, steps: 2000 });
+  const fast = gradientDescent(valley, { start: [-1.8, 0.5], eta: 0.095, steps: 2000, momentum: 0.9 });
+  assert.ok(within(slow) > 0 && within(fast) > 0 && within(fast) < within(slow) / 3, `${within(fast)} against ${within(slow)}`);
+});
+
+test("a momentum outside 0 to 1 is refused in one sentence", () => {
+  for (const bad of [-0.1, 1, 1.5, Number.NaN]) {
+    assert.throws(() => gradientDescent(toyFunction("x^2"), { start: [1], eta: 0.1, momentum: bad }), /the momentum must be a number from 0 up to \(not including\) 1, such as 0\.9; got/);
+  }
 });
