@@ -1,4 +1,4 @@
-import { CheckResult, Print, check, near } from "./check";
+import { Print, check, near } from "./check";
 import { FunctionExercise, checkFunction } from "./checkFunction";
 import { describeValue } from "./values";
 import { exampleCost } from "../cost";
@@ -120,6 +120,6 @@ export const partialExercise: FunctionExercise<PartialArgs, number> = {
 };
 
 /** Checks the learner's `partial` on seeded networks against the library's `numericPartial`. */
-export function checkPartial(partial: unknown, print: Print = console.log): CheckResult {
-  return checkFunction(partialExercise, partial, print);
+export function checkPartial(partial: unknown, print: Print = console.log): void {
+  checkFunction(partialExercise, partial, print);
 }

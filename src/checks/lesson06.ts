@@ -44,16 +44,16 @@ export function checkWeightGradient(delta: number, aPrev: number, answer: unknow
   }, answer, print);
 }
 
-/** The learner's `layerError(W, nextDelta, z)`: BP2 for one layer of sigmoid neurons. */
-type LayerErrorArgs = [W: Matrix, nextDelta: Float64Array, z: Float64Array];
+/** The learner's `bp2(W, nextDelta, z)`: BP2 for one layer of sigmoid neurons. */
+type Bp2Args = [W: Matrix, nextDelta: Float64Array, z: Float64Array];
 
 const primes = (z: ArrayLike<number>) => Array.from(z, sigmoid.prime);
 /** Wᵀδ, the sum over the next layer's neurons j of w_jk δ_j: ∂C/∂a for each neuron k of this layer. */
 const summedWishes = (W: Matrix, delta: ArrayLike<number>) => matTVec(W, delta, new Float64Array(W.cols));
 
 /** Weights, a next layer's δ and this layer's z from seeds: non-square (so a transposed W shows), saturated neurons first. */
-function layerErrorInputs(random: Random): LayerErrorArgs[] {
-  const cases: LayerErrorArgs[] = [];
+function bp2Inputs(random: Random): Bp2Args[] {
+  const cases: Bp2Args[] = [];
   const add = (rows: number, cols: number, seed: number, z?: number[], delta?: number[]) => {
     const W = createNetwork([cols, rows], { seed }).weights[0];
     const r = createRandom(seed);
@@ -79,12 +79,12 @@ const transposedHint = "use the transposed weights: neuron k of this layer colle
   "and w_jk is W.data[j * W.cols + k] (one row per neuron of the next layer)";
 
 /**
- * Lesson 06, "Your turn": write BP2 for one layer, `layerError(W, nextDelta, z)` = (Wᵀ δ^{l+1}) ⊙ σ'(z^l) for sigmoid
+ * Lesson 06, "Your turn": write BP2 for one layer, `bp2(W, nextDelta, z)` = (Wᵀ δ^{l+1}) ⊙ σ'(z^l) for sigmoid
  * neurons. The answer key is the library's `layerError` (src/backprop.ts), which its backprop calls.
  */
-export const layerErrorExercise: FunctionExercise<LayerErrorArgs, Float64Array> = {
-  what: "layerError(W, nextDelta, z), the error δ of a layer from the next one's (BP2)",
-  inputs: layerErrorInputs,
+export const bp2Exercise: FunctionExercise<Bp2Args, Float64Array> = {
+  what: "bp2(W, nextDelta, z), the error δ of a layer from the next one's",
+  inputs: bp2Inputs,
   reference: (W, nextDelta, z) => layerError(W, nextDelta, z),
   mistakes: [
     { wrong: (W, d, z) => Float64Array.from(primes(z), (p, k) => p * d.reduce((s, dj, j) => s + W.data[k * W.cols + j] * dj, 0)), hint: transposedHint },
@@ -101,17 +101,17 @@ export const layerErrorExercise: FunctionExercise<LayerErrorArgs, Float64Array> 
   praise: "This is the library's layerError (src/backprop.ts), which its backprop calls; the lesson calls it from here on.",
 };
 
-/** Checks the learner's `layerError` on seeded layers against the library's. */
-export function checkLayerError(candidate: unknown, print: Print = console.log): CheckResult {
-  return checkFunction(layerErrorExercise, candidate, print);
+/** Checks the learner's `bp2` on seeded layers against the library's. */
+export function checkBp2(candidate: unknown, print: Print = console.log): void {
+  checkFunction(bp2Exercise, candidate, print);
 }
 
-/** The learner's `errors(net, input, label)`: the backward pass, δ of every layer after the input. */
-type ErrorsArgs = [net: Network, input: number[], label: number];
+/** The learner's `backward(net, input, label)`: the backward pass, δ of every layer after the input. */
+type BackwardArgs = [net: Network, input: number[], label: number];
 
 /** Small sigmoid networks from seeds, one example each: the 2-3-2 network first, then saturated ones. */
-function errorsInputs(random: Random): ErrorsArgs[] {
-  const cases: ErrorsArgs[] = [];
+function backwardInputs(random: Random): BackwardArgs[] {
+  const cases: BackwardArgs[] = [];
   const add = (sizes: number[], seed: number, gain = 1) => {
     const net = createNetwork(sizes, { seed });
     net.weights.forEach((w) => w.data.forEach((v, i) => { w.data[i] = v * gain; }));
@@ -131,7 +131,7 @@ function errorsInputs(random: Random): ErrorsArgs[] {
 }
 
 /** δ^L as a learner might get it wrong, then BP2 backwards with the library's layerError. */
-function errorsWith(net: Network, input: number[], label: number, outputError: (a: number, y: number, z: number) => number, outputLayer = 0): Float64Array[] {
+function backwardWith(net: Network, input: number[], label: number, outputError: (a: number, y: number, z: number) => number, outputLayer = 0): Float64Array[] {
   const { zs, activations } = feedforward(net, input);
   const last = net.weights.length - 1;
   const a = activations[last + 1 - outputLayer];
@@ -142,20 +142,20 @@ function errorsWith(net: Network, input: number[], label: number, outputError: (
 }
 
 /**
- * Lesson 06, "Your turn": write the backward pass, `errors(net, input, label)`, the error δ of every layer after
+ * Lesson 06, "Your turn": write the backward pass, `backward(net, input, label)`, the error δ of every layer after
  * the input (BP1 at the output, then BP2 backwards); deltas[l] is δ^{l+1}. The answer key is the library's
  * `backprop`, whose deltas are the biases' gradient (BP3), which finite differences check.
  */
-export const errorsExercise: FunctionExercise<ErrorsArgs, Float64Array[]> = {
-  what: "errors(net, input, label), the error δ of every layer by the backward pass (BP1, then BP2)",
-  inputs: errorsInputs,
+export const backwardExercise: FunctionExercise<BackwardArgs, Float64Array[]> = {
+  what: "backward(net, input, label), the error δ of every layer (BP1, then BP2 backwards)",
+  inputs: backwardInputs,
   reference: (net, input, label) => backprop(net, input, label).deltas,
   mistakes: [
-    { wrong: (net, x, label) => errorsWith(net, x, label, (a, y, z) => (a - y) * sigmoid.prime(z)), hint: "BP1 misses the factor 2: the cost (a − y)² has no ½, so ∂C/∂a = 2(a − y)" },
-    { wrong: (net, x, label) => errorsWith(net, x, label, (a, y, z) => 2 * (y - a) * sigmoid.prime(z)), hint: "the sign is flipped: ∂C/∂a = 2(a − y), the output minus its desired value" },
-    { wrong: (net, x, label) => errorsWith(net, x, label, (a, y) => 2 * (a - y)), hint: "BP1 misses σ'(z^L): the output error is ∂C/∂a ⊙ σ'(z^L), per unit of the output's weighted sum" },
+    { wrong: (net, x, label) => backwardWith(net, x, label, (a, y, z) => (a - y) * sigmoid.prime(z)), hint: "BP1 misses the factor 2: the cost (a − y)² has no ½, so ∂C/∂a = 2(a − y)" },
+    { wrong: (net, x, label) => backwardWith(net, x, label, (a, y, z) => 2 * (y - a) * sigmoid.prime(z)), hint: "the sign is flipped: ∂C/∂a = 2(a − y), the output minus its desired value" },
+    { wrong: (net, x, label) => backwardWith(net, x, label, (a, y) => 2 * (a - y)), hint: "BP1 misses σ'(z^L): the output error is ∂C/∂a ⊙ σ'(z^L), per unit of the output's weighted sum" },
     {
-      wrong: (net, x, label) => errorsWith(net, x, label, (a, y, z) => 2 * (a - y) * sigmoid.prime(z), 1),
+      wrong: (net, x, label) => backwardWith(net, x, label, (a, y, z) => 2 * (a - y) * sigmoid.prime(z), 1),
       hint: "BP1 took a from the wrong layer: the output is activations[net.weights.length] (activations[0] is the input), while its z is zs[net.weights.length − 1]",
     },
   ],
@@ -164,7 +164,8 @@ export const errorsExercise: FunctionExercise<ErrorsArgs, Float64Array[]> = {
   praise: "These are the errors the library's backprop computes (src/backprop.ts); BP3 and BP4 turn them into the gradient.",
 };
 
-/** Checks the learner's backward pass on seeded networks against the library's `backprop`. */
-export function checkErrors(candidate: unknown, print: Print = console.log): CheckResult {
-  return checkFunction(errorsExercise, candidate, print);
+/** Checks the learner's backward pass on seeded networks against the library's `backprop`; returns the verdict,
+ *  so the lesson compares a right one with finite differences too. */
+export function checkBackward(candidate: unknown, print: Print = console.log): CheckResult {
+  return checkFunction(backwardExercise, candidate, print);
 }

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { verdict } from "../helpers";
-import { checkErrors, checkLayerError, checkOutputNudge, checkWeightGradient } from "../../src/checks/lesson06";
+import { checkBackward, checkBp2, checkOutputNudge, checkWeightGradient } from "../../src/checks/lesson06";
 import { yourTurn } from "../../src/checks/checkFunction";
 import { layerError } from "../../src/backprop";
 import { Matrix } from "../../src/matrix";
@@ -29,8 +29,8 @@ test("both exercises start at undefined: 'Your turn', with no hint", () => {
 });
 
 // Learner-style versions of layerError(W, nextDelta, z) (BP2), written as a learner would.
-type LayerError = (W: Matrix, nextDelta: Float64Array, z: Float64Array) => number[];
-const bp2 = (weight: (W: Matrix, j: number, k: number) => number, slope: (z: number) => number, sign = 1): LayerError =>
+type Bp2 = (W: Matrix, nextDelta: Float64Array, z: Float64Array) => number[];
+const bp2 = (weight: (W: Matrix, j: number, k: number) => number, slope: (z: number) => number, sign = 1): Bp2 =>
   (W, nextDelta, z) => Array.from(z, (zk, k) => {
     let sum = 0;
     for (let j = 0; j < nextDelta.length; j++) sum += weight(W, j, k) * nextDelta[j];
@@ -41,14 +41,14 @@ const sigma = (z: number) => 1 / (1 + Math.exp(-z));
 const sigmaPrime = (z: number) => sigma(z) * (1 - sigma(z));
 
 test("layerError: (Wᵀδ) ⊙ σ'(z) passes, is the library's, and the stub is 'your turn'", () => {
-  const right = verdict((p) => checkLayerError(bp2(wjk, sigmaPrime), p));
+  const right = verdict((p) => checkBp2(bp2(wjk, sigmaPrime), p));
   assert.equal(right.correct, true, right.message);
   assert.match(right.message, /all 24 inputs.*library's layerError/);
-  assert.match(verdict((p) => checkLayerError((): number[] => yourTurn(), p)).message, /^✏️ Your turn: write layerError/);
+  assert.match(verdict((p) => checkBp2((): number[] => yourTurn(), p)).message, /^✏️ Your turn: write bp2\(W, nextDelta, z\)/);
 });
 
 test("layerError: transposed weights, a missing σ', σ for σ', σ' of z as if it were a, a flipped sign each get their hint", () => {
-  const wrong: [string, LayerError, RegExp][] = [
+  const wrong: [string, Bp2, RegExp][] = [
     ["W instead of Wᵀ (j and k swapped)", bp2((W, j, k) => W.data[k * W.cols + j], sigmaPrime), /use the transposed weights/i],
     ["W read as if stored transposed", bp2((W, j, k) => W.data[k * W.rows + j], sigmaPrime), /use the transposed weights/i],
     ["W δ, a vector of the next layer's size", (W, d, z) => Array.from({ length: W.rows }, (_, j) => {
@@ -67,7 +67,7 @@ test("layerError: transposed weights, a missing σ', σ for σ', σ' of z as if 
     }, /changed its input/],
   ];
   for (const [name, fn, hint] of wrong) {
-    const seen = verdict((p) => checkLayerError(fn, p));
+    const seen = verdict((p) => checkBp2(fn, p));
     assert.equal(seen.correct, false, name);
     assert.match(seen.message, hint, name);
   }
@@ -80,8 +80,8 @@ test("the library's layerError refuses a z of the wrong layer in one sentence", 
 });
 
 // Learner-style backward passes: BP1 at the output, then BP2 backwards with the library's layerError.
-type Errors = (net: Network, input: number[], label: number) => Float64Array[];
-const backward = (outputError: (a: number, y: number, z: number) => number, outputIndex = (last: number) => last + 1): Errors =>
+type Backward = (net: Network, input: number[], label: number) => Float64Array[];
+const backward = (outputError: (a: number, y: number, z: number) => number, outputIndex = (last: number) => last + 1): Backward =>
   (net, input, label) => {
     const { zs, activations } = feedforward(net, input);
     const last = net.weights.length - 1;
@@ -93,20 +93,20 @@ const backward = (outputError: (a: number, y: number, z: number) => number, outp
   };
 
 test("errors: BP1 then BP2 backwards passes; the stub is 'your turn'", () => {
-  const right = verdict((p) => checkErrors(backward((a, y, z) => 2 * (a - y) * sigmaPrime(z)), p));
+  const right = verdict((p) => checkBackward(backward((a, y, z) => 2 * (a - y) * sigmaPrime(z)), p));
   assert.equal(right.correct, true, right.message);
-  assert.match(verdict((p) => checkErrors((): Float64Array[] => yourTurn(), p)).message, /^✏️ Your turn: write errors/);
+  assert.match(verdict((p) => checkBackward((): Float64Array[] => yourTurn(), p)).message, /^✏️ Your turn: write backward\(net, input, label\)/);
 });
 
 test("errors: a missing 2, a flipped sign, a missing σ', the output from the wrong layer each get their hint", () => {
-  const wrong: [string, Errors, RegExp][] = [
+  const wrong: [string, Backward, RegExp][] = [
     ["no factor 2", backward((a, y, z) => (a - y) * sigmaPrime(z)), /misses the factor 2/],
     ["y − a", backward((a, y, z) => 2 * (y - a) * sigmaPrime(z)), /sign is flipped/],
     ["no σ' at the output", backward((a, y) => 2 * (a - y)), /misses σ'\(z\^L\)/],
     ["activations[last] for the output", backward((a, y, z) => 2 * (a - y) * sigmaPrime(z), (last) => last), /from the wrong layer/],
   ];
   for (const [name, fn, hint] of wrong) {
-    const seen = verdict((p) => checkErrors(fn, p));
+    const seen = verdict((p) => checkBackward(fn, p));
     assert.equal(seen.correct, false, name);
     assert.match(seen.message, hint, name);
     assert.match(seen.message, /on input \d+ of 24 \(a [\d-]+ network/, name);
