@@ -90,7 +90,7 @@ export function backpropInto(
     }
     // How the previous layer's activations should move: the weights carry every neuron's wish back, summed.
     matTVec(net.weights[l], delta, ws.dCdA[l]);
-    // BP2: the previous layer's error (layer 0 is the input, which has no weighted sums).
+    // BP2: the previous layer's error, these summed wishes ⊙ σ'(z) (layer 0 is the input: it has no weighted sums).
     if (l > 0) errorFromWishes(ws.dCdA[l], zs[l - 1], activationOfLayer(net, l - 1), ws.deltas[l - 1]);
   }
   // #endregion
