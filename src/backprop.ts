@@ -1,6 +1,7 @@
 import { InputError } from "./errors";
 import { Cost, quadratic } from "./cost";
 import { Dataset, checkDatasetFits, checkLabel, imageOf } from "./data/dataset";
+import { Activation, sigmoid } from "./activation";
 import { Matrix, matTVec, zeros } from "./matrix";
 import { ForwardPass, Network, activationOfLayer, feedforward, forwardBuffers } from "./network";
 
@@ -65,6 +66,7 @@ export function backpropInto(
   const last = net.weights.length - 1;
   const output = activations[last + 1];
 
+  // #region bp
   // BP1: the output error, from how far each output is from its desired value (1 for the label, 0 otherwise).
   let exampleCost = 0;
   for (let j = 0; j < output.length; j++) {
@@ -88,14 +90,33 @@ export function backpropInto(
     }
     // How the previous layer's activations should move: the weights carry every neuron's wish back, summed.
     matTVec(net.weights[l], delta, ws.dCdA[l]);
-    // BP2: the previous layer's error (layer 0 is the input, which has no weighted sums).
-    if (l > 0) {
-      const act = activationOfLayer(net, l - 1);
-      const z = zs[l - 1];
-      for (let k = 0; k < z.length; k++) ws.deltas[l - 1][k] = ws.dCdA[l][k] * act.prime(z[k]);
-    }
+    // BP2: the previous layer's error, these summed wishes ⊙ σ'(z) (layer 0 is the input: it has no weighted sums).
+    if (l > 0) errorFromWishes(ws.dCdA[l], zs[l - 1], activationOfLayer(net, l - 1), ws.deltas[l - 1]);
   }
+  // #endregion
   return exampleCost;
+}
+
+/** δ = ∂C/∂a ⊙ σ'(z): a layer's error from how the cost depends on its activations, into `out`. */
+function errorFromWishes(dCdA: ArrayLike<number>, z: ArrayLike<number>, act: Activation, out: Float64Array): Float64Array {
+  for (let k = 0; k < z.length; k++) out[k] = dCdA[k] * act.prime(z[k]);
+  return out;
+}
+
+/**
+ * BP2 for one layer, in fresh arrays (lesson 06's exercise): δ^l = ((w^{l+1})ᵀ δ^{l+1}) ⊙ σ'(z^l), the error
+ * of a layer from the next one's. `nextWeights` is the matrix from this layer into the next (weights[l] here).
+ */
+export function layerError(
+  nextWeights: Matrix, nextDelta: ArrayLike<number>, z: ArrayLike<number>, act: Activation = sigmoid,
+): Float64Array {
+  if (nextDelta.length !== nextWeights.rows || z.length !== nextWeights.cols) {
+    throw new InputError(`layerError needs the weights from this layer into the next (${nextWeights.rows}×${nextWeights.cols}: one row per neuron ` +
+      `of the next layer, one column per neuron of this one), the next layer's δ (${nextWeights.rows} values; got ${nextDelta.length}) ` +
+      `and this layer's z (${nextWeights.cols} values; got ${z.length}); pass the z of the layer whose error you compute`);
+  }
+  const dCdA = matTVec(nextWeights, nextDelta, new Float64Array(nextWeights.cols));
+  return errorFromWishes(dCdA, z, act, new Float64Array(z.length));
 }
 
 /** Everything backprop learns from one example, for the lessons to draw. */

@@ -34,6 +34,7 @@ export * from "./plot/bars";
 export * from "./checks/lesson05";
 export * from "./plot/digits";
 export * from "./checks/lesson06";
+export * from "./plot/chain";
 export * from "./twoParameters";
 export * from "./checks/lesson07";
 export * from "./data/download";

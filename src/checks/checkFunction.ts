@@ -28,6 +28,8 @@ export interface FunctionExercise<A extends unknown[], R> {
   readonly describe?: (...args: A) => string;
   /** Said when the result is wrong in a way no mistake describes. */
   readonly otherwise: string;
+  /** Said when the learner's function changed an input (default: work on a copy or build a new array). */
+  readonly changedInput?: string;
   /** Said when every input agrees (what it means). */
   readonly praise?: string;
 }
@@ -83,7 +85,8 @@ export function judgeFunction<A extends unknown[], R>(exercise: FunctionExercise
       return notYet(`your function threw an error ${where}: ${(error as Error)?.message ?? String(error)}`);
     }
     if (!unchanged(given, args)) {
-      return notYet(`your function changed its input ${where}; the code that calls it still needs it, so work on a copy or build a new array`);
+      const fix = exercise.changedInput ?? "work on a copy or build a new array";
+      return notYet(`your function changed its input ${where}; the code that calls it still needs it, so ${fix}`);
     }
     if (sameValue(got, expected, tolerance)) continue;
     const mismatch = `${where} it should give ${describeValue(expected)} but gave ${describeValue(got)}`;

@@ -78,3 +78,13 @@ test("every argument of a failing input is written out, whatever its position", 
   };
   assert.match(judgeFunction(add, () => [0, 0]).message, /on input 1 of 20 \(1, 2, \[3, 4\]\)/);
 });
+
+test("every argument of an input is written out, the third as fully as the first", () => {
+  const sum: FunctionExercise<[number[], number[], number[]], number> = {
+    what: "sum(a, b, c)",
+    inputs: () => Array.from({ length: 20 }, () => [[1, 2], [3, 4], [5, 6]]),
+    reference: (a, b, c) => [...a, ...b, ...c].reduce((s, x) => s + x, 0),
+    otherwise: "add them all",
+  };
+  assert.match(judgeFunction(sum, () => 0).message, /on input 1 of 20 \(\[1, 2\], \[3, 4\], \[5, 6\]\)/);
+});
