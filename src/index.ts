@@ -13,6 +13,7 @@ export * from "./model";
 export * from "./network";
 export * from "./random";
 export * from "./sgd";
+export * from "./minibatches";
 export * from "./validate";
 export * from "./data/dataset";
 export * from "./data/embedded";
