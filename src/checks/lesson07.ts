@@ -55,13 +55,13 @@ function cut(order: ArrayLike<number>, batchSize: number, options: { keepShortLa
 }
 
 /**
- * Lesson 07, "Your turn": write `minibatches(count, batchSize, seed)`, one epoch's minibatches as arrays of
+ * Lesson 07, "Your turn": write `shuffleAndSplit(count, batchSize, seed)`, one epoch's minibatches as arrays of
  * example indices: 0..count-1 shuffled by `permutation(count, createRandom(seed))`, then cut in order into
  * minibatches of batchSize, the last one holding what is left. The answer key is the library's `minibatches`
  * (src/minibatches.ts), the very split `train` uses.
  */
 export const minibatchesExercise: FunctionExercise<[number, number, number], number[][]> = {
-  what: "minibatches(count, batchSize, seed), one epoch's minibatches",
+  what: "shuffleAndSplit(count, batchSize, seed), one epoch's minibatches",
   inputs: minibatchCases,
   reference: minibatches,
   describe: (count, batchSize, seed) => `count ${count}, batchSize ${batchSize}, seed ${seed}`,
@@ -76,7 +76,7 @@ export const minibatchesExercise: FunctionExercise<[number, number, number], num
   praise: "This is the library's minibatches (src/minibatches.ts): the split train makes in its first epoch with that seed.",
 };
 
-/** Checks the learner's `minibatches(count, batchSize, seed)` against the library's. */
+/** Checks the learner's `shuffleAndSplit(count, batchSize, seed)` against the library's `minibatches`. */
 export function checkMinibatches(learner: unknown, print: Print = console.log): void {
   checkFunction(minibatchesExercise, learner, print);
 }

@@ -42,7 +42,7 @@ test("minibatches(count, batchSize, seed): the right function passes; the stub i
   };
   assert.equal(verdict((p) => checkMinibatches(withWhile, p)).correct, true);
   const stub = verdict((p) => checkMinibatches((): number[][] => yourTurn(), p));
-  assert.match(stub.message, /^✏️ Your turn: write minibatches\(count, batchSize, seed\)/);
+  assert.match(stub.message, /^✏️ Your turn: write shuffleAndSplit\(count, batchSize, seed\)/);
   assert.doesNotMatch(stub.message, /Not yet/);
 });
 
