@@ -4,6 +4,7 @@ export * from "./backprop";
 export * from "./cost";
 export * from "./engine";
 export * from "./evaluate";
+export * from "./saturation";
 export * from "./format";
 export * from "./fast";
 export * from "./files";
