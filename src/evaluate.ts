@@ -48,3 +48,25 @@ export function accuracy(net: Network, data: Dataset): number {
 export function averageCost(net: Network, data: Dataset, cost: Cost = quadratic): number {
   return evaluate(net, data, cost).cost;
 }
+
+/**
+ * The accuracy read off a confusion matrix (confusion[actual][predicted]): the right answers are the diagonal,
+ * so it is the diagonal's sum over the sum of every count, the number of examples. It equals `evaluate`'s
+ * accuracy when every label is one of the network's classes.
+ */
+export function accuracyFromConfusion(confusion: readonly (readonly number[])[]): number {
+  let right = 0, examples = 0;
+  confusion.forEach((row, actual) => row.forEach((times, predicted) => {
+    examples += times;
+    if (predicted === actual) right += times;
+  }));
+  return examples ? right / examples : 0;
+}
+
+/** For each label, the share of its examples read right: confusion[d][d] over row d's sum (0 for a label with no examples). */
+export function accuracyOfEachDigit(confusion: readonly (readonly number[])[]): number[] {
+  return confusion.map((row, d) => {
+    const examples = row.reduce((sum, times) => sum + times, 0);
+    return examples ? row[d] / examples : 0;
+  });
+}

@@ -5,6 +5,7 @@ import { Dataset, checkDatasetFits } from "./data/dataset";
 import { Engine, EngineName, readableEngine } from "./engine";
 import { evaluate } from "./evaluate";
 import { fastEngine, fastEvaluate } from "./fast";
+import { minibatchBounds, minibatchCount } from "./minibatches";
 import { Network, cloneNetwork } from "./network";
 import { createRandom, shuffleInPlace } from "./random";
 import { checkNonNegative, checkPositive, checkWholeNumber } from "./validate";
@@ -125,7 +126,7 @@ export function trainer(net: Network, data: Dataset, options: TrainOptions): Tra
   const random = createRandom(options.seed ?? 1);
   const order = new Uint32Array(data.count);
   for (let i = 0; i < order.length; i++) order[i] = i;
-  const batches = Math.ceil(data.count / batchSize);
+  const batches = minibatchCount(data.count, batchSize);
   const reports: EpochReport[] = [];
   let rising = 0;
   let finished = false;
@@ -155,7 +156,7 @@ export function trainer(net: Network, data: Dataset, options: TrainOptions): Tra
         trainingMs += performance.now() - started;
         return "running";
       }
-      const start = batch * batchSize, end = Math.min(start + batchSize, data.count);
+      const [start, end] = minibatchBounds(batch, batchSize, data.count);
       engine.step(data, order, start, end, eta, decay);
       const batchCost = engine.batch.cost;
       if (!Number.isFinite(batchCost)) throw stop(diverged(epoch, batch + 1, "the cost became " + batchCost, eta));

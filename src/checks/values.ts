@@ -70,12 +70,24 @@ export function describeValue(value: unknown, depth = 0): string {
     return `[${shown.join(", ")}${value.length > 6 ? `, … (${value.length} in all)` : ""}]`;
   }
   if (isPlainObject(value)) {
-    if (Array.isArray(value.sizes)) return `a ${(value.sizes as number[]).join("-")} network`;
+    if (Array.isArray(value.sizes)) return describeNetwork(value);
     if (typeof value.rows === "number" && typeof value.cols === "number") return `a ${value.rows}×${value.cols} matrix`;
     if (depth > 1) return "{…}";
     return `{ ${Object.keys(value).map((key) => `${key}: ${describeValue(value[key], depth + 1)}`).join(", ")} }`;
   }
   return String(value);
+}
+
+/** A network as "a 4-3-2 network", with its first weights and biases when it has them, so two networks differ in print. */
+function describeNetwork(net: Record<string, unknown>): string {
+  const name = `a ${(net.sizes as number[]).join("-")} network`;
+  const weights = net.weights as { data?: ArrayLike<number> }[] | undefined, biases = net.biases as ArrayLike<number>[] | undefined;
+  if (!Array.isArray(weights) || !weights[0]?.data || !Array.isArray(biases) || !biases[0]) return name;
+  const first = (values: ArrayLike<number>) => {
+    const shown = Array.from({ length: Math.min(values.length, 3) }, (_, i) => formatNumber(values[i]));
+    return `[${shown.join(", ")}${values.length > 3 ? ", …" : ""}]`;
+  };
+  return `${name} whose weights[0] begin ${first(weights[0].data)} and biases[0] ${first(biases[0])}`;
 }
 
 function formatNumber(x: number): string {
