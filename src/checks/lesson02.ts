@@ -1,5 +1,9 @@
+import { defineExercise } from "./exercises";
 import { Print, check, near } from "./check";
 import { seedParameter, wholeBetween } from "./parameters";
+
+// The exercises of this lesson, counted in the learner's progress (exercises.ts).
+const exampleCostExercise = defineExercise("02", "example cost");
 
 /**
  * Lesson 02's parameters cell: the ranges its values may take, and their defaults. An epoch on the 8,000 digits
@@ -17,6 +21,7 @@ export function checkExampleCost(output: number[], label: number, answer: unknow
   const y = output.map((_, j) => (j === label ? 1 : 0));
   const squares = output.reduce((s, a, j) => s + (a - y[j]) ** 2, 0);
   check<unknown>({
+    id: exampleCostExercise,
     what: `the cost of outputs [${output.join(", ")}] for a ${label}`,
     isRight: (x) => near(x, squares, 1e-9),
     mistakes: [

@@ -1,7 +1,13 @@
+import { defineExercise } from "./exercises";
 import { Print, Exercise, check, near } from "./check";
 import { gradientDescent } from "../toy/descent";
 import { toyFunction } from "../toy/expression";
 import { between, seedParameter, text, wholeBetween } from "./parameters";
+
+// The exercises of this lesson, counted in the learner's progress (exercises.ts).
+const stepDirectionExercise = defineExercise("03", "step direction");
+const nextPointExercise = defineExercise("03", "next point");
+const learningRateExercise = defineExercise("03", "learning rate");
 
 /** Lesson 03's parameters cell: the ranges its values may take, and their defaults. */
 export const lesson03Parameters = {
@@ -16,6 +22,7 @@ export const lesson03Parameters = {
 export function checkStepDirection(slope: number, answer: unknown, print: Print = console.log): void {
   const right = slope > 0 ? "left" : "right";
   const exercise: Exercise<unknown> = {
+    id: stepDirectionExercise,
     what: `the direction of a step where the slope is ${slope}`,
     isRight: (a) => a === right,
     mistakes: [
@@ -32,6 +39,7 @@ export function checkStepDirection(slope: number, answer: unknown, print: Print 
 export function checkNextPoint(x: number, eta: number, slope: number, answer: unknown, print: Print = console.log): void {
   const expected = x - eta * slope;
   check<unknown>({
+    id: nextPointExercise,
     what: `the next point from x = ${x} with η = ${eta} and slope ${slope}`,
     isRight: (a) => near(a, expected, 1e-9),
     mistakes: [
@@ -57,6 +65,7 @@ export function checkLearningRate(eta: unknown, start = 2, steps = 50, print: Pr
   const path = usable ? run(eta) : null;
   const end = path ? path.points[path.points.length - 1][0] : 0;
   check<unknown>({
+    id: learningRateExercise,
     what: `a learning rate that takes x^4 − 3x^2 + x from x = ${start} to the bottom of a valley in ${steps} steps`,
     isRight: () => path !== null && !path.diverged && Math.abs(path.gradients[path.gradients.length - 1][0]) < 1e-3,
     mistakes: [

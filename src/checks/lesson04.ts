@@ -1,6 +1,11 @@
+import { defineExercise } from "./exercises";
 import { Print, allNear, check } from "./check";
 import { toyFunction } from "../toy/expression";
 import { between, listOf, seedParameter, text, wholeBetween } from "./parameters";
+
+// The exercises of this lesson, counted in the learner's progress (exercises.ts).
+const gradientAtExercise = defineExercise("04", "gradient at a point");
+const ownFunctionExercise = defineExercise("04", "your own function");
 
 /** Lesson 04's parameters cell: the ranges its values may take, and their defaults. */
 export const lesson04Parameters = {
@@ -15,6 +20,7 @@ export const lesson04Parameters = {
 export function checkGradientAt(point: [number, number], answer: unknown, print: Print = console.log): void {
   const [x, y] = point;
   check<unknown>({
+    id: gradientAtExercise,
     what: `the gradient of C(x, y) = 3/2 x² + 1/2 y² at (${x}, ${y})`,
     isRight: (a) => allNear(a, [3 * x, y], 1e-9),
     mistakes: [
@@ -31,6 +37,7 @@ export function checkGradientAt(point: [number, number], answer: unknown, print:
 /** Lesson 04, "Your turn" 2: type a function of x and y whose symbolic and numeric gradients agree at (1, 2). */
 export function checkOwnFunction(expression: unknown, print: Print = console.log): void {
   check<unknown>({
+    id: ownFunctionExercise,
     what: "a function of x and y whose exact gradient the library can check at (1, 2)",
     isRight: (e) => {
       const f = toyFunction(String(e), 2);

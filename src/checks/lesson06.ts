@@ -1,5 +1,10 @@
+import { defineExercise } from "./exercises";
 import { Print, check, near } from "./check";
 import { seedParameter, wholeBetween } from "./parameters";
+
+// The exercises of this lesson, counted in the learner's progress (exercises.ts).
+const outputNudgeExercise = defineExercise("06", "output nudge");
+const weightGradientExercise = defineExercise("06", "weight gradient");
 
 /** Lesson 06's parameters cell: the ranges its values may take, and their defaults. */
 export const lesson06Parameters = {
@@ -11,6 +16,7 @@ export const lesson06Parameters = {
 /** Lesson 06, "Your turn" 1: the desired nudge −∂C/∂a of an output neuron with activation a and desired value y. */
 export function checkOutputNudge(a: number, y: number, answer: unknown, print: Print = console.log): void {
   check<unknown>({
+    id: outputNudgeExercise,
     what: `the nudge of an output at ${a} that should be ${y}`,
     isRight: (x) => near(x, 2 * (y - a), 1e-9),
     mistakes: [
@@ -26,6 +32,7 @@ export function checkOutputNudge(a: number, y: number, answer: unknown, print: P
 /** Lesson 06, "Your turn" 2: ∂C/∂w for a weight carrying activation aPrev into a neuron whose error is delta (BP4). */
 export function checkWeightGradient(delta: number, aPrev: number, answer: unknown, print: Print = console.log): void {
   check<unknown>({
+    id: weightGradientExercise,
     what: `∂C/∂w for a weight from an activation of ${aPrev} into a neuron with error δ = ${delta}`,
     isRight: (x) => near(x, delta * aPrev, 1e-9),
     mistakes: [

@@ -1,5 +1,9 @@
+import { defineExercise } from "./exercises";
 import { Print, check } from "./check";
 import { between, seedParameter, wholeBetween } from "./parameters";
+
+// The exercises of this lesson, counted in the learner's progress (exercises.ts).
+const stepsPerEpochExercise = defineExercise("07", "steps per epoch");
 
 /** Lesson 07's parameters cell: the ranges its values may take, and their defaults. */
 export const lesson07Parameters = {
@@ -14,6 +18,7 @@ export const lesson07Parameters = {
 export function checkStepsPerEpoch(n: number, batchSize: number, answer: unknown, print: Print = console.log): void {
   const steps = Math.ceil(n / batchSize);
   check<unknown>({
+    id: stepsPerEpochExercise,
     what: `the number of steps in one epoch of ${n} examples with minibatches of ${batchSize}`,
     isRight: (x) => x === steps,
     mistakes: [

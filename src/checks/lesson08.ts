@@ -1,5 +1,9 @@
+import { defineExercise } from "./exercises";
 import { Print, check, near } from "./check";
 import { between, listOf, seedParameter, wholeBetween } from "./parameters";
+
+// The exercises of this lesson, counted in the learner's progress (exercises.ts).
+const accuracyFromConfusionExercise = defineExercise("08", "accuracy from the confusion matrix");
 
 /**
  * Lesson 08's parameters cell: the ranges its values may take, and their defaults. A learning rate of 100
@@ -24,6 +28,7 @@ export function checkAccuracyFromConfusion(confusion: number[][], answer: unknow
   const total = confusion.flat().reduce((s, n) => s + n, 0);
   const right = confusion.reduce((s, row, i) => s + row[i], 0);
   check<unknown>({
+    id: accuracyFromConfusionExercise,
     what: "the accuracy from the confusion matrix",
     isRight: (x) => near(x, right / total, 1e-9),
     mistakes: [
