@@ -13,11 +13,26 @@ const works = (command, args) => {
   return !r.error && r.status === 0;
 };
 
-/** The jupyter command to use: the project's .venv first, then one on PATH that has lab or notebook. */
+/**
+ * The jupyter command that has JupyterLab: the project's .venv first, then one on PATH; null where there is none.
+ * The course is made for JupyterLab (Notebook 7 is built on it and brings it along).
+ */
 function findJupyter() {
   if (fs.existsSync(venvBin("jupyter")) && works(venvBin("jupyter"), ["lab", "--version"])) return { command: venvBin("jupyter"), app: "lab" };
-  for (const app of ["lab", "notebook"]) if (works("jupyter", [app, "--version"])) return { command: "jupyter", app };
+  if (works("jupyter", ["lab", "--version"])) return { command: "jupyter", app: "lab" };
   return null;
+}
+
+/** The version of a classic Jupyter Notebook (before 7, such as Debian's 6.4) on PATH, or null. */
+function classicNotebook() {
+  const r = spawnSync("jupyter", ["notebook", "--version"], { encoding: "utf8", stdio: "pipe" });
+  const version = !r.error && r.status === 0 ? r.stdout.trim() : "";
+  return /^[0-6]\./.test(version) ? version : null;
+}
+
+/** Why JupyterLab is to be installed: none at all, or only a classic Notebook, which the course is not made for. */
+function whyInstall(classic = classicNotebook()) {
+  return classic ? `Only the classic Jupyter Notebook ${classic} was found, and the course is made for JupyterLab` : "Jupyter was not found";
 }
 
 function findPython() {
@@ -26,8 +41,8 @@ function findPython() {
 }
 
 /** Creates .venv and installs JupyterLab and friends into it, saying what it does. */
-function installJupyter(python, log = console.error) {
-  log(`Jupyter was not found, so Descent installs it into a project-local virtual environment (.venv/, git-ignored):`);
+function installJupyter(python, log = console.error, why = "Jupyter was not found") {
+  log(`${why}, so Descent installs JupyterLab into a project-local virtual environment (.venv/, git-ignored):`);
   log(`  ${python} -m venv .venv && .venv/bin/pip install ${packages.join(" ")}`);
   log(`(To skip this, install Jupyter yourself, or run \`npm start -- --no-install\`.)`);
   // Debian and Ubuntu ship Python without its venv module unless python3-venv is installed: say so.
@@ -39,4 +54,4 @@ function installJupyter(python, log = console.error) {
   return { command: venvBin("jupyter"), app: "lab" };
 }
 
-module.exports = { root, venv, findJupyter, findPython, installJupyter, packages };
+module.exports = { root, venv, findJupyter, classicNotebook, whyInstall, findPython, installJupyter, packages };

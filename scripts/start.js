@@ -1,23 +1,25 @@
 #!/usr/bin/env node
 // npm start: build the library, make the project's tslab kernel known to Jupyter (through JUPYTER_PATH, no global
-// install), and open the course in JupyterLab at lesson 00. Installs Jupyter into .venv/ when only Python is there;
-// where there is no Python at all, it renders the course into site/ with Node alone and says how to get Jupyter.
-//   npm start -- --no-install   never install anything
-//   npm start -- --no-browser   start the server without opening a browser
-//   npm start -- --dry-run      say what would run, and stop
+// install), fill my-lessons/ with the learner's own copies of the lessons, and open them in JupyterLab at lesson
+// 00. Installs JupyterLab into .venv/ when only Python (or only a classic Notebook) is there; where there is no
+// Python at all, it renders the course into site/ with Node alone and says how to get Jupyter.
+// `npm start -- --help` lists the flags (startOptions.js).
 const { spawn, spawnSync } = require("child_process");
 const path = require("path");
 const fs = require("fs");
-const { root, findJupyter, findPython, installJupyter } = require("./jupyter");
+const { root, findJupyter, findPython, installJupyter, whyInstall } = require("./jupyter");
 const { lessonFiles, notebooksDir } = require("./notebook/lessons");
+const { myLessonsDir, fillMyLessons, fillReport } = require("./notebook/myLessons");
+const { parseStartOptions, usage } = require("./startOptions");
 
-const flags = new Set(process.argv.slice(2));
-const known = ["--no-install", "--no-browser", "--dry-run"];
-for (const flag of flags) {
-  if (!known.includes(flag)) {
-    console.error(`start: unknown flag "${flag}"; use ${known.join(", ")}`);
-    process.exit(2);
-  }
+const options = parseStartOptions(process.argv.slice(2));
+if (options instanceof Error) {
+  console.error(`start: ${options.message}.`);
+  process.exit(2);
+}
+if (options.help) {
+  console.log(usage);
+  process.exit(0);
 }
 
 const build = spawnSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: "inherit" });
@@ -27,16 +29,17 @@ let jupyter = findJupyter();
 if (!jupyter) {
   const python = findPython();
   if (!python) process.exit(renderCourse());
-  if (flags.has("--no-install")) {
-    console.error(`Jupyter was not found. Install it with \`${python} -m pip install jupyterlab plotly\`, or run npm start without --no-install.`);
+  const why = whyInstall();
+  if (options.noInstall) {
+    console.error(`${why}; install JupyterLab with \`${python} -m pip install jupyterlab plotly\`, or run npm start without --no-install.`);
     process.exit(1);
   }
-  if (flags.has("--dry-run")) {
-    console.log(`would install Jupyter into .venv with ${python}`);
+  if (options.dryRun) {
+    console.log(`${why}: would install JupyterLab into .venv with ${python}`);
     process.exit(0);
   }
   try {
-    jupyter = installJupyter(python);
+    jupyter = installJupyter(python, console.error, why);
   } catch (error) {
     console.error(error.message);
     process.exit(1);
@@ -57,7 +60,7 @@ function renderCourse() {
   const pages = lessonFiles().map((f) => path.join(root, "site", f.replace(/\.ipynb$/, ".html")));
   const newest = Math.max(...inputs.map((f) => fs.statSync(f).mtimeMs));
   const upToDate = [index, ...pages].every((f) => fs.existsSync(f) && fs.statSync(f).mtimeMs > newest);
-  if (flags.has("--dry-run")) {
+  if (options.dryRun) {
     console.log(upToDate ? "the rendered course in site/ is up to date" : "would render the course into site/ with Node");
     return 0;
   }
@@ -73,13 +76,44 @@ function renderCourse() {
   return 0;
 }
 
+// The learner works in their own copies, so the lessons in notebooks/ stay as shipped.
+const firstTime = !fs.existsSync(myLessonsDir);
+for (const line of fillReport(fillMyLessons({ dryRun: options.dryRun }), { dryRun: options.dryRun, firstTime })) console.log(line);
+
+const lesson = "00-start-here.ipynb";
 const env = { ...process.env, JUPYTER_PATH: [path.join(root, ".jupyter"), process.env.JUPYTER_PATH].filter(Boolean).join(path.delimiter) };
-const args = [jupyter.app, "00-start-here.ipynb"];
-if (flags.has("--no-browser")) args.push("--no-browser");
+const args = [jupyter.app, lesson];
+if (options.port !== null) args.push(`--port=${options.port}`);
+if (options.noBrowser) args.push("--no-browser");
 // Jupyter refuses to run as root (as in a container) unless told; the learner asked for it by running npm start.
 if (process.getuid?.() === 0) args.push("--allow-root");
-console.log(`opening the course: JUPYTER_PATH=${path.join(root, ".jupyter")} ${jupyter.command} ${args.join(" ")} (in notebooks/)`);
-if (flags.has("--dry-run")) process.exit(0);
-const child = spawn(jupyter.command, args, { cwd: path.join(root, "notebooks"), env, stdio: "inherit" });
+console.log(`opening the course: JUPYTER_PATH=${path.join(root, ".jupyter")} ${jupyter.command} ${args.join(" ")} (in my-lessons/)`);
+if (options.dryRun) process.exit(0);
+const child = spawn(jupyter.command, args, { cwd: myLessonsDir, env, stdio: ["inherit", "pipe", "pipe"] });
+forwardAndPointAtLesson(child);
 child.on("exit", (code) => process.exit(code ?? 0));
 process.on("SIGINT", () => child.kill("SIGINT"));
+
+/**
+ * Passes Jupyter's output through, and once it has printed its address (".../lab?token=...", which opens the
+ * Launcher) and gone quiet, prints the address that opens lesson 00 itself, on the same server with the same token.
+ */
+function forwardAndPointAtLesson(server) {
+  let seen = "", url = null, timer = null;
+  const point = () => console.log(`\nThe course is open at ${url}\n(your own copies of the lessons, in my-lessons/; Ctrl-C twice stops JupyterLab)\n`);
+  const watch = (stream, out) => stream.on("data", (chunk) => {
+    out.write(chunk);
+    if (url === null) {
+      seen += chunk;
+      const m = /(https?:\/\/\S+?\/)lab(?:\?token=(\w+))?(?=\s)/.exec(seen);
+      if (m) url = `${m[1]}lab/tree/${lesson}${m[2] ? `?token=${m[2]}` : ""}`;
+    }
+    // Printed after Jupyter's own block of addresses, not lost in the middle of it.
+    if (url !== null && timer !== false) {
+      clearTimeout(timer);
+      timer = setTimeout(() => { timer = false; point(); }, 1000);
+    }
+  });
+  watch(server.stdout, process.stdout);
+  watch(server.stderr, process.stderr);
+}

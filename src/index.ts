@@ -49,3 +49,6 @@ export * from "./checks/lesson08";
 export * from "./dream";
 export * from "./checks/lesson09";
 export * from "./checks/lesson10";
+export * from "./checks/exercises";
+export * from "./checks/progress";
+export * from "./checks/progressTable";

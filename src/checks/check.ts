@@ -1,3 +1,6 @@
+import { ExerciseId } from "./exercises";
+import { recordVerdict } from "./progress";
+
 /**
  * Checks for "Your turn" exercises. A check looks at the learner's answer and says either that it is right,
  * or what is wrong with a hint toward the fix: never a bare "false". Each lesson's checks (in this folder)
@@ -17,6 +20,8 @@ export interface Mistake<T> {
 }
 
 export interface Exercise<T> {
+  /** Which exercise of the course this is (defineExercise): its verdicts go into the learner's progress. */
+  readonly id?: ExerciseId;
   /** What the exercise asks for, as the learner would say it ("the number of weights and biases"). */
   readonly what: string;
   readonly isRight: (answer: T) => boolean;
@@ -32,12 +37,14 @@ export interface Exercise<T> {
 export type Print = (line: string) => void;
 
 /**
- * Judges an answer and prints the verdict, so the notebook cell shows it. Lesson checks built on it return
- * nothing, so the kernel does not also print the result object.
+ * Judges an answer, prints the verdict, so the notebook cell shows it, and records it in the learner's progress
+ * (a right or wrong answer; "Your turn" is not one). Lesson checks built on it return nothing, so the kernel
+ * does not also print the result object.
  */
 export function check<T>(exercise: Exercise<T>, answer: T, print: Print = console.log): CheckResult {
   const result = judge(exercise, answer);
   print(`${result.correct ? "✅" : result.pending ? "✏️" : "❌"} ${result.message}`);
+  if (exercise.id && !result.pending) recordVerdict(exercise.id, result.correct, print);
   return result;
 }
 

@@ -1,5 +1,7 @@
 import { Random, createRandom } from "../random";
 import { CheckResult, Print } from "./check";
+import { ExerciseId } from "./exercises";
+import { recordVerdict } from "./progress";
 import { copyOf, describeValue, sameValue, unchanged } from "./values";
 
 /**
@@ -14,6 +16,8 @@ import { copyOf, describeValue, sameValue, unchanged } from "./values";
  * written.
  */
 export interface FunctionExercise<A extends unknown[], R> {
+  /** Which exercise of the course this is (defineExercise): its verdicts go into the learner's progress. */
+  readonly id?: ExerciseId;
   /** What the function computes, as the learner would say it ("cost(output, label): the cost of one example"). */
   readonly what: string;
   /** The inputs to try, made from a seeded generator: edge cases first, at least 20 in all. */
@@ -60,6 +64,7 @@ export function checkFunction<A extends unknown[], R>(
 ): CheckResult {
   const result = judgeFunction(exercise, candidate, seed);
   print(`${result.correct ? "✅" : result.pending ? "✏️" : "❌"} ${result.message}`);
+  if (exercise.id && !result.pending) recordVerdict(exercise.id, result.correct, print);
   return result;
 }
 

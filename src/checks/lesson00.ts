@@ -1,5 +1,9 @@
+import { defineExercise } from "./exercises";
 import { Print, check, near } from "./check";
 import { between, seedParameter, wholeBetween } from "./parameters";
+
+// The exercises of this lesson, counted in the learner's progress (exercises.ts).
+const guessRateExercise = defineExercise("00", "guess rate");
 
 /**
  * Lesson 00's parameters cell: the ranges its values may take, and their defaults. Training 784-16-16-10 on the
@@ -17,6 +21,7 @@ export const lesson00Parameters = {
 /** Lesson 00, "Your turn": the fraction of digits a uniform random guess among the ten gets right, 1/10. */
 export function checkGuessRate(answer: unknown, print: Print = console.log): void {
   check<unknown>({
+    id: guessRateExercise,
     what: "the fraction of digits a random guess gets right",
     isRight: (x) => near(x, 0.1, 1e-9),
     mistakes: [

@@ -1,6 +1,10 @@
+import { defineExercise } from "./exercises";
 import { Print, check } from "./check";
 import { parameterCount } from "../network";
 import { seedParameter, wholeBetween } from "./parameters";
+
+// The exercises of this lesson, counted in the learner's progress (exercises.ts).
+const parameterCountExercise = defineExercise("01", "parameter count");
 
 /** Lesson 01's parameters cell: the ranges its values may take, and their defaults (2,000 test digits: 0 to 1,999). */
 export const lesson01Parameters = {
@@ -17,6 +21,7 @@ export function checkParameterCount(sizes: number[], answer: unknown, print: Pri
   }
   for (const n of sizes) neurons += n;
   check<unknown>({
+    id: parameterCountExercise,
     what: `the number of weights and biases of ${sizes.join("-")}`,
     isRight: (x) => x === parameterCount(sizes),
     mistakes: [

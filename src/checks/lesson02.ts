@@ -1,8 +1,12 @@
+import { defineExercise } from "./exercises";
 import { Print, check, near } from "./check";
 import { FunctionExercise, checkFunction } from "./checkFunction";
 import { exampleCost } from "../cost";
 import { Random } from "../random";
 import { seedParameter, wholeBetween } from "./parameters";
+
+// The exercises of this lesson, counted in the learner's progress (exercises.ts).
+const exampleCostExercise = defineExercise("02", "example cost");
 
 /**
  * Lesson 02's parameters cell: the ranges its values may take, and their defaults. An epoch on the 8,000 digits
@@ -20,6 +24,7 @@ export function checkExampleCost(output: number[], label: number, answer: unknow
   const y = output.map((_, j) => (j === label ? 1 : 0));
   const squares = output.reduce((s, a, j) => s + (a - y[j]) ** 2, 0);
   check<unknown>({
+    id: exampleCostExercise,
     what: `the cost of outputs [${output.join(", ")}] for a ${label}`,
     isRight: (x) => near(x, squares, 1e-9),
     mistakes: [
@@ -53,6 +58,7 @@ function outputsAndLabels(random: Random): [number[], number][] {
  * output (1 for the label's neuron, 0 for the others). The answer key is the library's `exampleCost`.
  */
 export const costExercise: FunctionExercise<[number[], number], number> = {
+  id: defineExercise("02", "cost(output, label)"),
   what: "cost(output, label), the cost of one example",
   inputs: outputsAndLabels,
   reference: (output, label) => exampleCost(output, label),

@@ -1,3 +1,4 @@
+import { defineExercise } from "./exercises";
 import { Print, Exercise, check, near } from "./check";
 import { FunctionExercise, checkFunction } from "./checkFunction";
 import { descentStep, gradientDescent } from "../toy/descent";
@@ -5,6 +6,11 @@ import { ToyFunction, toyFunction } from "../toy/expression";
 import { Random } from "../random";
 import { plural } from "../format";
 import { between, seedParameter, text, wholeBetween } from "./parameters";
+
+// The exercises of this lesson, counted in the learner's progress (exercises.ts).
+const stepDirectionExercise = defineExercise("03", "step direction");
+const nextPointExercise = defineExercise("03", "next point");
+const learningRateExercise = defineExercise("03", "learning rate");
 
 /** Lesson 03's parameters cell: the ranges its values may take, and their defaults. */
 export const lesson03Parameters = {
@@ -19,6 +25,7 @@ export const lesson03Parameters = {
 export function checkStepDirection(slope: number, answer: unknown, print: Print = console.log): void {
   const right = slope > 0 ? "left" : "right";
   const exercise: Exercise<unknown> = {
+    id: stepDirectionExercise,
     what: `the direction of a step where the slope is ${slope}`,
     isRight: (a) => a === right,
     mistakes: [
@@ -35,6 +42,7 @@ export function checkStepDirection(slope: number, answer: unknown, print: Print 
 export function checkNextPoint(x: number, eta: number, slope: number, answer: unknown, print: Print = console.log): void {
   const expected = x - eta * slope;
   check<unknown>({
+    id: nextPointExercise,
     what: `the next point from x = ${x} with η = ${eta} and slope ${slope}`,
     isRight: (a) => near(a, expected, 1e-9),
     mistakes: [
@@ -60,6 +68,7 @@ export function checkLearningRate(eta: unknown, start = 2, steps = 50, print: Pr
   const path = usable ? run(eta) : null;
   const end = path ? path.points[path.points.length - 1][0] : 0;
   check<unknown>({
+    id: learningRateExercise,
     what: `a learning rate that takes x^4 − 3x^2 + x from x = ${start} to the bottom of a valley in ${steps} steps`,
     isRight: () => path !== null && !path.diverged && Math.abs(path.gradients[path.gradients.length - 1][0]) < 1e-3,
     mistakes: [
@@ -82,6 +91,7 @@ const rounded = (x: number, digits = 3): number => Number(x.toFixed(digits));
  * is the library's `descentStep` (src/toy/descent.ts), which gradientDescent takes at every step.
  */
 export const stepExercise: FunctionExercise<[number, number, number], number> = {
+  id: defineExercise("03", "step(x, eta, slope)"),
   what: "step(x, eta, slope), one step of gradient descent",
   inputs: (random: Random) => {
     // Edge cases first: a zero slope (no move), a negative slope (move right), a tiny rate; then random ones.
@@ -137,6 +147,7 @@ const loopFunctions = ["x^4 - 3x^2 + x", "x^2", "3x^2", "sin(3x) + x^2/2", "x^4"
  * answer key is the library's gradientDescent (src/toy/descent.ts): the same points and the same last step.
  */
 export const descendExercise: FunctionExercise<DescendArgs, number[]> = {
+  id: defineExercise("03", "the descent loop"),
   what: "descend(f, start, eta, steps), the path of gradient descent",
   inputs: (random: Random) => {
     const functions = new Map<string, ToyFunction>();

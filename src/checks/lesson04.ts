@@ -1,9 +1,14 @@
+import { defineExercise } from "./exercises";
 import { Print, allNear, check } from "./check";
 import { FunctionExercise, checkFunction } from "./checkFunction";
 import { descentStep } from "../toy/descent";
 import { ToyFunction, toyFunction } from "../toy/expression";
 import { Random } from "../random";
 import { between, listOf, seedParameter, text, wholeBetween } from "./parameters";
+
+// The exercises of this lesson, counted in the learner's progress (exercises.ts).
+const gradientAtExercise = defineExercise("04", "gradient at a point");
+const ownFunctionExercise = defineExercise("04", "your own function");
 
 /** Lesson 04's parameters cell: the ranges its values may take, and their defaults. */
 export const lesson04Parameters = {
@@ -18,6 +23,7 @@ export const lesson04Parameters = {
 export function checkGradientAt(point: [number, number], answer: unknown, print: Print = console.log): void {
   const [x, y] = point;
   check<unknown>({
+    id: gradientAtExercise,
     what: `the gradient of C(x, y) = 3/2 x² + 1/2 y² at (${x}, ${y})`,
     isRight: (a) => allNear(a, [3 * x, y], 1e-9),
     mistakes: [
@@ -34,6 +40,7 @@ export function checkGradientAt(point: [number, number], answer: unknown, print:
 /** Lesson 04, "Your turn" 2: type a function of x and y whose symbolic and numeric gradients agree at (1, 2). */
 export function checkOwnFunction(expression: unknown, print: Print = console.log): void {
   check<unknown>({
+    id: ownFunctionExercise,
     what: "a function of x and y whose exact gradient the library can check at (1, 2)",
     isRight: (e) => {
       const f = toyFunction(String(e), 2);
@@ -58,6 +65,7 @@ type StepArgs = [point: number[], eta: number, gradient: number[]];
  * point − η·gradient, as a new point. The answer key is the library's `descentStep` (src/toy/descent.ts).
  */
 export const step2dExercise: FunctionExercise<StepArgs, number[]> = {
+  id: defineExercise("04", "the 2-D step"),
   what: "step(point, eta, gradient), one step of gradient descent in 2-D",
   inputs: (random: Random) => {
     // Edge cases first: the lesson's (1, 1) with gradient (3, 1); a zero gradient; one zero component; then random.
@@ -99,6 +107,7 @@ const landscapes = ["3/2 x^2 + 1/2 y^2", "1/20 x^2 + 10 y^2", "x^2 + 3*x*y", "si
  * (about 10^-16 · |C| / h, far below the tolerance of 10^-9).
  */
 export const differencesExercise: FunctionExercise<DifferencesArgs, number[]> = {
+  id: defineExercise("04", "the gradient by central differences"),
   what: "gradientByDifferences(C, point, h), the gradient by central differences",
   inputs: (random: Random) => {
     const functions = new Map<string, ToyFunction>();

@@ -1,3 +1,4 @@
+import { defineExercise } from "./exercises";
 import { Print, check, near } from "./check";
 import { FunctionExercise, checkFunction } from "./checkFunction";
 import { describeValue } from "./values";
@@ -6,6 +7,10 @@ import { numericPartial } from "../gradcheck";
 import { Network, createNetwork, outputOf } from "../network";
 import { Random } from "../random";
 import { seedParameter, wholeBetween } from "./parameters";
+
+// The exercises of this lesson, counted in the learner's progress (exercises.ts).
+const sensitivityRatioExercise = defineExercise("05", "sensitivity ratio");
+const nudgeDirectionExercise = defineExercise("05", "nudge direction");
 
 /** Lesson 05's parameters cell: the ranges its values may take, and their defaults. */
 export const lesson05Parameters = {
@@ -17,6 +22,7 @@ export const lesson05Parameters = {
 /** Lesson 05, "Your turn" 1: how many times more sensitive is the cost to a weight whose gradient component is a than to one whose component is b? */
 export function checkSensitivityRatio(a: number, b: number, answer: unknown, print: Print = console.log): void {
   check<unknown>({
+    id: sensitivityRatioExercise,
     what: `how many times more the cost reacts to the weight with component ${a} than to the one with ${b}`,
     isRight: (x) => near(x, a / b, 1e-6),
     mistakes: [
@@ -32,6 +38,7 @@ export function checkSensitivityRatio(a: number, b: number, answer: unknown, pri
 export function checkNudgeDirection(g: number, answer: unknown, print: Print = console.log): void {
   const right = g < 0 ? "up" : "down";
   check<unknown>({
+    id: nudgeDirectionExercise,
     what: `the nudge of a parameter whose gradient component is ${g}`,
     isRight: (x) => x === right,
     mistakes: [
@@ -84,6 +91,7 @@ const weightOf = (net: Network, l: number, j: number, k: number) => net.weights[
  * of layer l to neuron j of layer l+1, by central differences. The answer key is the library's `numericPartial`.
  */
 export const partialExercise: FunctionExercise<PartialArgs, number> = {
+  id: defineExercise("05", "one partial derivative by central differences"),
   what: "partial(net, l, j, k, costOf, h), the slope of the cost in one weight by central differences",
   inputs: partialInputs,
   reference: (net, l, j, k, costOf, h) =>

@@ -1,3 +1,4 @@
+import { defineExercise } from "./exercises";
 import { CheckResult, Print, check, near } from "./check";
 import { FunctionExercise, checkFunction } from "./checkFunction";
 import { sigmoid } from "../activation";
@@ -7,6 +8,10 @@ import { describeValue } from "./values";
 import { Network, createNetwork, feedforward } from "../network";
 import { Random, createRandom } from "../random";
 import { seedParameter, wholeBetween } from "./parameters";
+
+// The exercises of this lesson, counted in the learner's progress (exercises.ts).
+const outputNudgeExercise = defineExercise("06", "output nudge");
+const weightGradientExercise = defineExercise("06", "weight gradient");
 
 /** Lesson 06's parameters cell: the ranges its values may take, and their defaults. */
 export const lesson06Parameters = {
@@ -18,6 +23,7 @@ export const lesson06Parameters = {
 /** Lesson 06, "Your turn" 1: the desired nudge −∂C/∂a of an output neuron with activation a and desired value y. */
 export function checkOutputNudge(a: number, y: number, answer: unknown, print: Print = console.log): void {
   check<unknown>({
+    id: outputNudgeExercise,
     what: `the nudge of an output at ${a} that should be ${y}`,
     isRight: (x) => near(x, 2 * (y - a), 1e-9),
     mistakes: [
@@ -33,6 +39,7 @@ export function checkOutputNudge(a: number, y: number, answer: unknown, print: P
 /** Lesson 06, "Your turn" 2: ∂C/∂w for a weight carrying activation aPrev into a neuron whose error is delta (BP4). */
 export function checkWeightGradient(delta: number, aPrev: number, answer: unknown, print: Print = console.log): void {
   check<unknown>({
+    id: weightGradientExercise,
     what: `∂C/∂w for a weight from an activation of ${aPrev} into a neuron with error δ = ${delta}`,
     isRight: (x) => near(x, delta * aPrev, 1e-9),
     mistakes: [
@@ -83,6 +90,7 @@ const transposedHint = "use the transposed weights: neuron k of this layer colle
  * neurons. The answer key is the library's `layerError` (src/backprop.ts), which its backprop calls.
  */
 export const bp2Exercise: FunctionExercise<Bp2Args, Float64Array> = {
+  id: defineExercise("06", "BP2 for one layer"),
   what: "bp2(W, nextDelta, z), the error δ of a layer from the next one's",
   inputs: bp2Inputs,
   reference: (W, nextDelta, z) => layerError(W, nextDelta, z),
@@ -147,6 +155,7 @@ function backwardWith(net: Network, input: number[], label: number, outputError:
  * `backprop`, whose deltas are the biases' gradient (BP3), which finite differences check.
  */
 export const backwardExercise: FunctionExercise<BackwardArgs, Float64Array[]> = {
+  id: defineExercise("06", "the backward pass"),
   what: "backward(net, input, label), the error δ of every layer (BP1, then BP2 backwards)",
   inputs: backwardInputs,
   reference: (net, input, label) => backprop(net, input, label).deltas,

@@ -1,3 +1,4 @@
+import { defineExercise } from "./exercises";
 import { Print, check } from "./check";
 import { FunctionExercise, checkFunction } from "./checkFunction";
 import { averageGradient } from "../backprop";
@@ -7,6 +8,9 @@ import { Network, cloneNetwork, createNetwork } from "../network";
 import { Random, createRandom, permutation, shuffleInPlace } from "../random";
 import { train } from "../sgd";
 import { between, seedParameter, wholeBetween } from "./parameters";
+
+// The exercises of this lesson, counted in the learner's progress (exercises.ts).
+const stepsPerEpochExercise = defineExercise("07", "steps per epoch");
 
 /** Lesson 07's parameters cell: the ranges its values may take, and their defaults. */
 export const lesson07Parameters = {
@@ -21,6 +25,7 @@ export const lesson07Parameters = {
 export function checkStepsPerEpoch(n: number, batchSize: number, answer: unknown, print: Print = console.log): void {
   const steps = Math.ceil(n / batchSize);
   check<unknown>({
+    id: stepsPerEpochExercise,
     what: `the number of steps in one epoch of ${n} examples with minibatches of ${batchSize}`,
     isRight: (x) => x === steps,
     mistakes: [
@@ -61,6 +66,7 @@ function cut(order: ArrayLike<number>, batchSize: number, options: { keepShortLa
  * (src/minibatches.ts), the very split `train` uses.
  */
 export const minibatchesExercise: FunctionExercise<[number, number, number], number[][]> = {
+  id: defineExercise("07", "shuffle and split into minibatches"),
   what: "shuffleAndSplit(count, batchSize, seed), one epoch's minibatches",
   inputs: minibatchCases,
   reference: minibatches,
@@ -127,6 +133,7 @@ function slippedEpoch(network: Network, data: Dataset, eta: number, batches: num
  * training of one epoch (`train`, readable engine).
  */
 export const sgdEpochExercise: FunctionExercise<EpochArgs, Network> = {
+  id: defineExercise("07", "one epoch of SGD"),
   what: "sgdEpoch(network, data, eta, batchSize, seed), one epoch of minibatch SGD",
   inputs: epochCases,
   reference: (network, data, eta, batchSize, seed) => libraryEpoch(network, data, eta, batchSize, seed),

@@ -1,8 +1,13 @@
+import { defineExercise } from "./exercises";
 import { Print } from "./check";
 import { FunctionExercise, checkFunction } from "./checkFunction";
 import { accuracyFromConfusion, accuracyOfEachDigit } from "../evaluate";
 import { Random } from "../random";
 import { between, listOf, seedParameter, wholeBetween } from "./parameters";
+
+// The exercises of this lesson, counted in the learner's progress (exercises.ts).
+const accuracyExerciseId = defineExercise("08", "accuracy from the confusion matrix");
+const digitAccuraciesExerciseId = defineExercise("08", "accuracy of each digit");
 
 /**
  * Lesson 08's parameters cell: the ranges its values may take, and their defaults. A learning rate of 100
@@ -53,6 +58,7 @@ const all = (c: Confusion) => sum(c.map(sum));
  * `accuracyFromConfusion` (src/evaluate.ts).
  */
 export const accuracyExercise: FunctionExercise<[Confusion], number> = {
+  id: accuracyExerciseId,
   what: "accuracyFromConfusion(confusion), the share of examples read right",
   inputs: confusionCases,
   reference: accuracyFromConfusion,
@@ -78,6 +84,7 @@ export function checkAccuracyFunction(learner: unknown, print: Print = console.l
  * library's `accuracyOfEachDigit` (src/evaluate.ts). The inputs give every digit at least one example.
  */
 export const digitAccuracyExercise: FunctionExercise<[Confusion], number[]> = {
+  id: digitAccuraciesExerciseId,
   what: "accuracyOfEachDigit(confusion), each digit's share read right",
   inputs: (random) => confusionCases(random).filter(([c]) => c.every((row) => sum(row) > 0)),
   reference: accuracyOfEachDigit,

@@ -1,5 +1,9 @@
+import { defineExercise } from "./exercises";
 import { Print, check } from "./check";
 import { seedParameter, wholeBetween } from "./parameters";
+
+// The exercises of this lesson, counted in the learner's progress (exercises.ts).
+const bestTweakExercise = defineExercise("09", "best tweak");
 
 /** Lesson 09's parameters cell: the ranges its values may take, and their defaults. */
 export const lesson09Parameters = {
@@ -17,6 +21,7 @@ export function checkBestTweak(names: readonly string[], accuracies: readonly nu
   const highest = Math.max(...accuracies), lowest = Math.min(...accuracies);
   const scoreOf = (x: unknown) => accuracies[names.indexOf(x as string)];
   check<unknown>({
+    id: bestTweakExercise,
     what: "the setting with the highest validation accuracy",
     isRight: (x) => typeof x === "string" && names.includes(x) && scoreOf(x) === highest,
     mistakes: [

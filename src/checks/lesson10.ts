@@ -1,5 +1,9 @@
+import { defineExercise } from "./exercises";
 import { Print, check } from "./check";
 import { between, listOf, seedParameter, wholeBetween } from "./parameters";
+
+// The exercises of this lesson, counted in the learner's progress (exercises.ts).
+const fasterLabelsExercise = defineExercise("10", "faster labels");
 
 /** Lesson 10's parameters cell: the ranges its values may take, and their defaults. The sizes bound the run
  *  time: at any one edge (5,000 shuffled images, 300 epochs, 512 hidden neurons, three sizes of 1,500 or 5,000
@@ -17,6 +21,7 @@ export const lesson10Parameters = {
 /** Lesson 10, "Your turn": which labels did the network fit in fewer epochs, "real" or "random"? */
 export function checkFasterLabels(answer: unknown, print: Print = console.log): void {
   check<unknown>({
+    id: fasterLabelsExercise,
     what: "which labels are fitted in fewer epochs",
     isRight: (x) => x === "real",
     mistakes: [

@@ -1,5 +1,6 @@
 import { LearnerError } from "../errors";
 import { claim as strictClaim } from "./claim";
+import { withoutRecording } from "./progress";
 
 /**
  * A lesson is an experiment the learner re-runs with other values. Each lesson declares here, once, the range
@@ -79,6 +80,11 @@ export interface Lesson {
    * what no longer holds and goes on. It returns nothing, so a cell that ends in a claim prints no value.
    */
   claim(statement: string, holds: boolean, evidence?: string): void;
+  /**
+   * Runs the lesson's Solutions cell: its checks print their verdicts, but they are the lesson's answers, not the
+   * learner's, so they are not recorded as progress (a Run All would otherwise mark every exercise done).
+   */
+  solutions(show: () => void): void;
 }
 
 /**
@@ -113,5 +119,6 @@ export function startLesson(specs: ParameterSpecs, values: Readonly<Record<strin
       }
       print(`With your values this no longer holds: ${statement}${evidence ? ` (${evidence})` : ""}; with the defaults it does.`);
     },
+    solutions: withoutRecording,
   };
 }

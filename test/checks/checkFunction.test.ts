@@ -88,3 +88,28 @@ test("every argument of an input is written out, the third as fully as the first
   };
   assert.match(judgeFunction(sum, () => 0).message, /on input 1 of 20 \(\[1, 2\], \[3, 4\], \[5, 6\]\)/);
 });
+
+test("a function exercise with an id records right and wrong answers in the progress file, never 'your turn'", () => {
+  const fs = require("fs") as typeof import("fs");
+  const os = require("os") as typeof import("os");
+  const path = require("path") as typeof import("path");
+  const { defineExercise } = require("../../src/checks/exercises") as typeof import("../../src/checks/exercises");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "descent-progress-fn-"));
+  const file = path.join(dir, "progress.json");
+  const before = process.env.DESCENT_PROGRESS_FILE;
+  process.env.DESCENT_PROGRESS_FILE = file;
+  try {
+    const counted = { ...step, id: defineExercise("99", "step function") };
+    const quiet = () => {};
+    checkFunction(counted, undefined, quiet);
+    assert.equal(fs.existsSync(file), false, "'your turn' is not an answer");
+    checkFunction(counted, (xs: number[]) => xs, quiet);
+    assert.equal(JSON.parse(fs.readFileSync(file, "utf8")).exercises["99/step function"].done, false);
+    checkFunction(counted, (xs: number[], eta: number, slope: number) => xs.map((x) => x - eta * slope), quiet);
+    assert.equal(JSON.parse(fs.readFileSync(file, "utf8")).exercises["99/step function"].done, true);
+  } finally {
+    if (before === undefined) delete process.env.DESCENT_PROGRESS_FILE;
+    else process.env.DESCENT_PROGRESS_FILE = before;
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

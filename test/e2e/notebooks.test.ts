@@ -86,9 +86,15 @@ for (const file of lessons) {
 }
 
 test("every lesson runs top to bottom in the tslab kernel with its defaults (npm run site)", { timeout: 30 * 60 * 1000 }, () => {
+  // The lessons run here, in notebooks/, whose ../data/ is the learner's: their exercises are unanswered and their
+  // Solutions cells do not count, so the learner's progress file must come out as it went in.
+  const progressFile = path.join(root, "data", "progress.json");
+  const progress = () => (fs.existsSync(progressFile) ? fs.readFileSync(progressFile, "utf8") : null);
+  const before = progress();
   const result = spawnSync(process.execPath, [path.join(root, "scripts", "site.js")], { encoding: "utf8", cwd: root });
   process.stderr.write(result.stderr);
   assert.equal(result.status, 0, `a lesson failed:\n${result.stderr}`);
+  assert.equal(progress(), before, "running the lessons changed the learner's data/progress.json");
   for (const file of lessons) assert.ok(fs.existsSync(path.join(root, "site", file.replace(".ipynb", ".html"))));
 });
 

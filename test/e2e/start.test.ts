@@ -6,9 +6,10 @@ import * as os from "os";
 import * as path from "path";
 import { hasMath, launchChromium } from "./browser";
 
-// npm start on three kinds of machine: with Jupyter (it opens JupyterLab with the project's kernel), with Python
-// but no Jupyter (it installs Jupyter into .venv, or says how), and with no Python at all (it renders the course
-// into site/ with Node alone). The last two run on a copy of the project whose PATH holds only node, npm and sh.
+// npm start on four kinds of machine: with JupyterLab (it opens lesson 00 of the learner's copies in my-lessons/
+// with the project's kernel), with Python but no Jupyter, or only Debian's classic Notebook 6 (it installs
+// JupyterLab into .venv, or says how), and with no Python at all (it renders the course into site/ with Node
+// alone). Each runs on a copy of the project; all but the first with a PATH of only the commands named.
 const root = path.join(__dirname, "..", "..", "..");
 const { withQuickParameters } = require(path.join(root, "scripts", "notebook", "lessons.js"));
 const copyLessons = ["00-start-here.ipynb", "03-gradient-descent-1d.ipynb", "04-gradient-descent-2d.ipynb"];
@@ -41,7 +42,9 @@ const which = (command: string) => spawnSync("sh", ["-c", `command -v ${command}
 const python3 = spawnSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).stdout.trim();
 const basics = { node: process.execPath, npm: which("npm"), sh: which("sh") };
 const start = (dir: string, PATH: string, ...flags: string[]) =>
-  spawnSync(process.execPath, [path.join(dir, "scripts", "start.js"), ...flags], { cwd: dir, encoding: "utf8", env: { ...process.env, PATH }, timeout: 5 * 60 * 1000 });
+  run(dir, PATH, "start.js", ...flags);
+const run = (dir: string, PATH: string, script: string, ...flags: string[]) =>
+  spawnSync(process.execPath, [path.join(dir, "scripts", script), ...flags], { cwd: dir, encoding: "utf8", env: { ...process.env, PATH }, timeout: 5 * 60 * 1000 });
 
 after(() => {
   for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true });
@@ -87,18 +90,26 @@ test("with no Python, npm start renders the course with Node alone, says where i
   assert.doesNotMatch(second.stderr, /executing the lessons/);
 });
 
-test("a wrong flag is refused with the ones that exist (exit 2)", () => {
-  const r = start(root, process.env.PATH ?? "", "--lab");
-  assert.equal(r.status, 2);
-  assert.match(r.stderr, /start: unknown flag "--lab"; use --no-install, --no-browser, --dry-run/);
+test("--help lists the flags; a wrong flag or port is one sentence (exit 2), before anything is built", () => {
+  const help = start(root, process.env.PATH ?? "", "--help");
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /^usage: npm start/);
+  for (const flag of ["--port N", "--no-browser", "--no-install", "--dry-run", "npm run reset -- NN"]) assert.ok(help.stdout.includes(flag), flag);
+  const wrong = start(root, process.env.PATH ?? "", "--lab");
+  assert.equal(wrong.status, 2);
+  assert.equal(wrong.stderr, 'start: unknown flag "--lab"; use --port N, --no-install, --no-browser, --dry-run or --help.\n');
+  const port = start(root, process.env.PATH ?? "", "--port", "80000");
+  assert.equal(port.status, 2);
+  assert.equal(port.stderr, 'start: --port needs a whole number from 1 to 65535; got "80000".\n');
 });
 
 /**
- * Runs `npm start -- --no-browser` in `dir` and checks what a learner gets: JupyterLab rooted at notebooks/,
- * the project's own tslab kernelspec, and a kernel of it that starts. Returns everything start printed.
+ * Runs `npm start -- --no-browser [flags]` in `dir` and checks what a learner gets: JupyterLab serving the
+ * learner's copies in my-lessons/ (filled from notebooks/), the project's own tslab kernelspec and a kernel of it
+ * that starts, and a printed address that opens lesson 00 itself in the browser. Returns everything start printed.
  */
-async function checkOpensLab(dir: string, PATH: string): Promise<string> {
-  const child = spawn(process.execPath, [path.join(dir, "scripts", "start.js"), "--no-browser"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PATH } });
+async function checkOpensLab(dir: string, PATH: string, ...flags: string[]): Promise<{ log: string; url: URL }> {
+  const child = spawn(process.execPath, [path.join(dir, "scripts", "start.js"), "--no-browser", ...flags], { cwd: dir, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PATH } });
   let log = "";
   child.stdout.on("data", (d) => (log += d));
   child.stderr.on("data", (d) => (log += d));
@@ -106,12 +117,16 @@ async function checkOpensLab(dir: string, PATH: string): Promise<string> {
   try {
     let url: URL | undefined;
     for (let i = 0; i < 600 && !url && child.exitCode === null; i++) {
-      const m = /(http:\/\/(?:localhost|127\.0\.0\.1):\d+\/lab[^\s]*)/.exec(log);
+      const m = /^The course is open at (\S+)$/m.exec(log);
       if (m) url = new URL(m[1]);
       else await new Promise((resolve) => setTimeout(resolve, 500));
     }
     assert.ok(url, `JupyterLab did not start:\n${log}`);
-    assert.match(log, /opening the course: JUPYTER_PATH=.*\.jupyter .*jupyter lab 00-start-here\.ipynb .*\(in notebooks\/\)/);
+    assert.equal(url.pathname, "/lab/tree/00-start-here.ipynb", "the printed address opens lesson 00, not the Launcher");
+    assert.match(log, /opening the course: JUPYTER_PATH=.*\.jupyter .*jupyter lab 00-start-here\.ipynb .*\(in my-lessons\/\)/);
+    assert.ok(log.includes(`Serving notebooks from local directory: ${fs.realpathSync(path.join(dir, "my-lessons"))}`), "rooted at my-lessons/");
+    const shipped = fs.readdirSync(path.join(dir, "notebooks")).filter((f) => f.endsWith(".ipynb")).sort();
+    assert.deepEqual(fs.readdirSync(path.join(dir, "my-lessons")).filter((f) => f.endsWith(".ipynb")).sort(), shipped, "a copy of every lesson");
     const token = url.searchParams.get("token") ?? "";
     const api = (route: string, init?: RequestInit) => fetch(`${url!.origin}/api/${route}?token=${token}`, init).then((r) => r.json());
     const specs = await api("kernelspecs") as { kernelspecs: Record<string, { spec: { argv: string[]; display_name: string } }> };
@@ -119,8 +134,6 @@ async function checkOpensLab(dir: string, PATH: string): Promise<string> {
     // The project's own kernelspec (.jupyter/kernels/tslab): the project's tslab, found relative to the spec.
     assert.equal(specs.kernelspecs.tslab.spec.display_name, "TypeScript (Descent)");
     assert.ok(specs.kernelspecs.tslab.spec.argv.includes("{resource_dir}/../../../node_modules/tslab/bin/tslab"));
-    const lesson = await api("contents/00-start-here.ipynb") as { type: string };
-    assert.equal(lesson.type, "notebook", "rooted at notebooks/");
     // A kernel of it starts and stays up. (Running code in it through JupyterLab is jupyterlab.test.ts's job.)
     const kernel = await api("kernels", { method: "POST", body: JSON.stringify({ name: "tslab" }) }) as { id: string; execution_state: string };
     try {
@@ -131,17 +144,83 @@ async function checkOpensLab(dir: string, PATH: string): Promise<string> {
     } finally {
       await fetch(`${url.origin}/api/kernels/${kernel.id}?token=${token}`, { method: "DELETE" });
     }
+    // The printed address, in a browser, shows lesson 00 as the open tab.
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(url.href);
+      const tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current .lm-TabBar-tabLabel");
+      await tab.waitFor({ timeout: 60000 });
+      assert.equal(await tab.textContent(), "00-start-here.ipynb");
+      await page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell").first().waitFor({ timeout: 60000 });
+    } finally {
+      await browser.close();
+    }
+    return { log, url };
   } finally {
     child.kill("SIGINT");
     await new Promise((resolve) => setTimeout(resolve, 300));
     child.kill("SIGINT"); // Jupyter asks to confirm the first interrupt
     await exited;
   }
-  return log;
 }
 
-test("with Jupyter, npm start opens JupyterLab in notebooks/ at lesson 00 with the project's tslab kernel", { timeout: 3 * 60 * 1000 }, async () => {
-  await checkOpensLab(root, process.env.PATH ?? "");
+/** A copy of the project that uses this project's .venv (so JupyterLab is there) and its kernelspec. */
+function copyProjectWithLab(): string {
+  const dir = copyProject();
+  fs.cpSync(path.join(root, ".jupyter"), path.join(dir, ".jupyter"), { recursive: true });
+  fs.symlinkSync(fs.realpathSync(path.join(root, ".venv")), path.join(dir, ".venv"));
+  return dir;
+}
+
+test("with JupyterLab, npm start fills my-lessons/ and opens lesson 00 there with the project's tslab kernel, on --port", { timeout: 4 * 60 * 1000 }, async () => {
+  const dir = copyProjectWithLab();
+  const port: number = await require(path.join(root, "scripts", "notebook", "freePort.js")).freePort();
+  const { log, url } = await checkOpensLab(dir, process.env.PATH ?? "", "--port", String(port));
+  assert.equal(url.port, String(port));
+  assert.match(log, /^Copied the 3 lessons into my-lessons\/: they are your own copies, to change and save freely; notebooks\/ keeps the lessons as shipped\.$/m);
+});
+
+test("a lesson changed since the learner's copy is named at npm start, and npm run reset gives it back with a backup", () => {
+  const dir = copyProjectWithLab();
+  const PATH = process.env.PATH ?? "";
+  assert.equal(start(dir, PATH, "--dry-run").status, 0);
+  assert.equal(fs.existsSync(path.join(dir, "my-lessons")), false, "--dry-run copies nothing");
+  // Filled as npm start fills it (without starting Jupyter), then the learner's experiment and a newer lesson 03.
+  require(path.join(dir, "scripts", "notebook", "myLessons.js")).fillMyLessons();
+  const mine = path.join(dir, "my-lessons", "03-gradient-descent-1d.ipynb"), shipped = path.join(dir, "notebooks", "03-gradient-descent-1d.ipynb");
+  fs.writeFileSync(mine, fs.readFileSync(mine, "utf8").replace("const eta = 0.05;", "const eta = 0.2;"));
+  const newer = JSON.parse(fs.readFileSync(shipped, "utf8"));
+  newer.cells[0].source.push("\nA sentence added to the lesson since.");
+  fs.writeFileSync(shipped, JSON.stringify(newer));
+  const told = start(dir, PATH, "--dry-run");
+  assert.equal(told.status, 0, told.stderr);
+  assert.match(told.stdout, /^Lesson 03 has changed since your copy my-lessons\/03-gradient-descent-1d\.ipynb was made: `npm run reset -- 03` takes the new one \(and keeps yours as a backup\)\.$/m);
+  assert.equal(told.stdout.match(/has changed since/g)?.length, 1, "only lesson 03");
+
+  const reset = run(dir, PATH, "reset.js", "03");
+  assert.equal(reset.status, 0, reset.stderr);
+  const backup = /kept as my-lessons\/(03-gradient-descent-1d\.backup-[\d-]+\.ipynb)\.$/m.exec(reset.stdout);
+  assert.ok(backup, reset.stdout);
+  assert.match(fs.readFileSync(path.join(dir, "my-lessons", backup[1]), "utf8"), /const eta = 0\.2;/, "the learner's copy is kept");
+  assert.equal(fs.readFileSync(mine, "utf8"), fs.readFileSync(shipped, "utf8"), "the lesson as shipped now");
+  assert.doesNotMatch(start(dir, PATH, "--dry-run").stdout, /has changed since/);
+  const wrong = run(dir, PATH, "reset.js", "42");
+  assert.equal(wrong.status, 2);
+  assert.match(wrong.stderr, /^reset: there is no lesson "42"; the lessons are: 00-start-here, 03-gradient-descent-1d, 04-gradient-descent-2d\.\n$/);
+});
+
+test("with only Debian's classic Notebook 6 on PATH, npm start installs JupyterLab into .venv, saying why (or how, with --no-install)", { timeout: 3 * 60 * 1000 }, () => {
+  const dir = copyProject();
+  fs.cpSync(path.join(root, ".jupyter"), path.join(dir, ".jupyter"), { recursive: true });
+  const PATH = pathWith({ ...basics, python3, jupyter: "/usr/bin/jupyter" });
+  const dry = start(dir, PATH, "--dry-run");
+  assert.equal(dry.status, 0, dry.stderr);
+  assert.match(dry.stdout, /^Only the classic Jupyter Notebook 6\.\d+\.\d+ was found, and the course is made for JupyterLab: would install JupyterLab into \.venv with python3$/m);
+  const refused = start(dir, PATH, "--no-install");
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /^Only the classic Jupyter Notebook 6\.\d+\.\d+ was found, and the course is made for JupyterLab; install JupyterLab with `python3 -m pip install jupyterlab plotly`, or run npm start without --no-install\.$/m);
+  assert.equal(fs.existsSync(path.join(dir, ".venv")), false, "nothing was installed");
 });
 
 test("with Python but no Jupyter, npm start says what it installs into .venv (or how, with --no-install), installs it and opens the course", { timeout: 8 * 60 * 1000 }, async () => {
@@ -150,13 +229,13 @@ test("with Python but no Jupyter, npm start says what it installs into .venv (or
   const PATH = pathWith({ ...basics, python3 });
   const dry = start(dir, PATH, "--dry-run");
   assert.equal(dry.status, 0, dry.stderr);
-  assert.match(dry.stdout, /would install Jupyter into .venv with python3/);
+  assert.match(dry.stdout, /^Jupyter was not found: would install JupyterLab into \.venv with python3$/m);
   const refused = start(dir, PATH, "--no-install");
   assert.equal(refused.status, 1);
-  assert.match(refused.stderr, /Jupyter was not found. Install it with `python3 -m pip install jupyterlab plotly`/);
+  assert.match(refused.stderr, /Jupyter was not found; install JupyterLab with `python3 -m pip install jupyterlab plotly`, or run npm start without --no-install\./);
   assert.equal(fs.existsSync(path.join(dir, ".venv")), false, "nothing was installed");
-  const log = await checkOpensLab(dir, PATH);
-  assert.match(log, /Jupyter was not found, so Descent installs it into a project-local virtual environment \(\.venv\/, git-ignored\)/);
+  const { log } = await checkOpensLab(dir, PATH);
+  assert.match(log, /Jupyter was not found, so Descent installs JupyterLab into a project-local virtual environment \(\.venv\/, git-ignored\)/);
   assert.match(log, /To skip this, .*npm start -- --no-install/);
   assert.ok(fs.existsSync(path.join(dir, ".venv", "bin", "jupyter")));
 });

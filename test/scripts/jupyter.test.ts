@@ -14,7 +14,7 @@ test("a Python that cannot make a virtual environment gets one sentence naming t
     assert.doesNotMatch(error.message, /\n/);
     return true;
   });
-  assert.match(said.join("\n"), /installs it into a project-local virtual environment/);
+  assert.match(said.join("\n"), /installs JupyterLab into a project-local virtual environment/);
   assert.match(said.join("\n"), /npm start -- --no-install/);
 });
 
