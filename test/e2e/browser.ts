@@ -6,7 +6,8 @@ import { Browser, chromium } from "playwright-core";
 /** Debian's Chromium, headless, with the flags this sandbox needs (no background networking). */
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    // Debian's Chromium, or the one Playwright downloaded where apt could not be used (scripts/testSetup.js).
+    executablePath: process.env.CHROMIUM ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : chromium.executablePath()),
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
       "--disable-component-update", "--disable-sync"],
