@@ -73,6 +73,10 @@ for (const file of executed) {
         const all = (figure.layout.sliders?.[0] as { steps: unknown[] }).steps.length;
         await page.waitForFunction(({ id, all }) => (document.getElementById(id) as unknown as { data: { x: unknown[] }[] }).data[1].x.length === all,
           { id, all }, { timeout: 30000 });
+        // The slider followed the frames: it reads the last step, not "step 0".
+        await page.waitForFunction(({ id, all }) => document.querySelector(`#${id} .slider-current-value`)?.textContent === `step ${all - 1}`,
+          { id, all }, { timeout: 5000 }).catch(() => undefined); // the assertion below says what it reads
+        assert.equal(await page.locator(`#${id} .slider-current-value`).textContent(), `step ${all - 1}`, `chart ${i}: the slider followed the animation`);
       }
       if (figure.layout.sliders) {
         // Click the slider halfway (an animation, played to its end, goes back to its middle step), or at its
