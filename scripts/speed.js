@@ -3,10 +3,9 @@
 // eta 3, batches of 10 and 100, best of several epochs (the workload). Not a test: timings vary.
 //   npm run build && node scripts/speed.js [MNIST folder] [--epochs 5] [--batch 10] [--engine fast|readable]
 // The folder holds the four IDX files (plain or .gz); by default data/mnist, then the shared copy.
-const fs = require("fs");
 const path = require("path");
 const dist = path.join(__dirname, "..", "dist");
-const { loadIdxDirectory } = require(path.join(dist, "data", "idx"));
+const { hasIdxFiles, loadIdxDirectory } = require(path.join(dist, "data", "idx"));
 const { createNetwork } = require(path.join(dist, "network"));
 const { train } = require(path.join(dist, "sgd"));
 const { evaluate } = require(path.join(dist, "evaluate"));
@@ -15,7 +14,7 @@ const { fastEvaluate } = require(path.join(dist, "fast"));
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const folder = args.find((a, i) => !a.startsWith("--") && !(i > 0 && args[i - 1].startsWith("--")))
-  ?? [path.join(__dirname, "..", "data", "mnist"), "/work/shared/datasets/mnist"].find((f) => fs.existsSync(f));
+  ?? [path.join(__dirname, "..", "data", "mnist"), "/work/shared/datasets/mnist"].find(hasIdxFiles);
 const epochs = Number(option("--epochs", 5));
 const engine = option("--engine", "fast");
 const batchSizes = args.includes("--batch") ? [Number(option("--batch"))] : [10, 100];

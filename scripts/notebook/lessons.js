@@ -88,6 +88,33 @@ function convert(parameter, text) {
   }
 }
 
+/**
+ * Lesson NN's declared ranges (`lessonNNParameters` of src/checks/lessonNN.ts) and the library's range check, from
+ * the last build in dist/, or null when that build is missing or older than those sources: the declarations stay
+ * in one place, and `npm run lesson` can refuse a value before it spends seconds building.
+ */
+function builtRanges(notebookFile) {
+  const nn = path.basename(notebookFile).slice(0, 2);
+  const pairs = [`lesson${nn}`, "parameters"].map((name) => [path.join(root, "dist", "checks", `${name}.js`), path.join(root, "src", "checks", `${name}.ts`)]);
+  const current = pairs.every(([built, source]) => fs.existsSync(built) && fs.existsSync(source) && fs.statSync(built).mtimeMs >= fs.statSync(source).mtimeMs);
+  if (!current) return null;
+  const specs = require(pairs[0][0])[`lesson${nn}Parameters`];
+  return specs ? { specs, outsideRange: require(pairs[1][0]).outsideRange } : null;
+}
+
+/**
+ * The sentence refusing the first value outside its lesson's range ("eta = 5 is outside lesson 03's range: ...;
+ * choose another with --set eta=VALUE"), null when all fit, or undefined when dist/ is not current (see builtRanges).
+ */
+function rangeProblem(notebookFile, values) {
+  const ranges = builtRanges(notebookFile);
+  if (!ranges) return undefined;
+  const problem = ranges.outsideRange(ranges.specs, values);
+  if (!problem) return null;
+  const name = problem.slice(0, problem.indexOf(" = "));
+  return `${problem.replace("this lesson's", `lesson ${path.basename(notebookFile).slice(0, 2)}'s`)}; choose another with --set ${name}=VALUE`;
+}
+
 /** The TypeScript of the injected cell: one `const` per value, redeclaring the parameters cell's. */
 function injectedSource(values) {
   return Object.entries(values).map(([name, value]) => `const ${name} = ${JSON.stringify(value)};`).join("\n");
@@ -111,4 +138,4 @@ function withQuickParameters(notebookFile) {
   return nb;
 }
 
-module.exports = { root, notebooksDir, text, isTagged, lessonFiles, findLesson, readParameters, parseSettings, injectedSource, inject, withQuickParameters };
+module.exports = { root, notebooksDir, text, isTagged, lessonFiles, findLesson, readParameters, parseSettings, rangeProblem, injectedSource, inject, withQuickParameters };

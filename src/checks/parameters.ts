@@ -69,6 +69,20 @@ export class ParameterError extends LearnerError {
   override name = "ParameterError";
 }
 
+/**
+ * The first of `values` outside its range, as the start of a sentence ("eta = 5 is outside this lesson's range:
+ * it must be a number from 0.001 to 0.5 (default 0.05)"), or null when all fit. Values not given are not checked:
+ * `npm run lesson` checks only the ones set with --set, before it builds anything.
+ */
+export function outsideRange(specs: ParameterSpecs, values: Readonly<Record<string, unknown>>): string | null {
+  for (const [name, spec] of Object.entries(specs)) {
+    if (name in values && !fits(spec, values[name])) {
+      return `${name} = ${shown(values[name])} is outside this lesson's range: it must be ${rule(spec)} (default ${shown(spec.default)})`;
+    }
+  }
+  return null;
+}
+
 export interface Lesson {
   /** The parameters whose values differ from the lesson's defaults, in the order of the parameters cell. */
   readonly changed: readonly string[];
@@ -96,13 +110,11 @@ export function startLesson(specs: ParameterSpecs, values: Readonly<Record<strin
   for (const name of Object.keys(values)) {
     if (!(name in specs)) throw new ParameterError(`this lesson has no parameter "${name}"; its parameters are ${Object.keys(specs).join(", ")}`);
   }
-  for (const [name, spec] of Object.entries(specs)) {
+  for (const name of Object.keys(specs)) {
     if (!(name in values)) throw new ParameterError(`the parameter ${name} is missing from startLesson's values; pass every value of the parameters cell`);
-    if (!fits(spec, values[name])) {
-      throw new ParameterError(`${name} = ${shown(values[name])} is outside this lesson's range: it must be ${rule(spec)} ` +
-        `(default ${shown(spec.default)}); change it in the parameters cell and run the lesson again.`);
-    }
   }
+  const problem = outsideRange(specs, values);
+  if (problem) throw new ParameterError(`${problem}; change it in the parameters cell and run the lesson again.`);
   const changed = Object.keys(specs).filter((name) => !same(values[name], specs[name].default));
   if (changed.length) {
     const list = changed.map((name) => `${name} = ${shown(values[name])} (default ${shown(specs[name].default)})`).join(", ");

@@ -8,7 +8,8 @@ import { idxFileNames } from "./idx";
 /**
  * `npm run data -- mnist`: fetches full MNIST's four gzipped IDX files into data/mnist/ from the public
  * mirrors, trying each in turn, and keeps a file only when its unpacked bytes have the MD5 published with
- * MNIST. A download goes to a temporary file first, so a bad or interrupted one never leaves a partial file.
+ * MNIST. A download goes to a temporary file first, so a bad or interrupted one never leaves a partial file,
+ * and a run that gets nothing leaves no empty folder behind (lesson 08 and `--data mnist` look for the files).
  */
 export const mnistMirrors = [
   "https://ossci-datasets.s3.amazonaws.com/mnist/",
@@ -70,7 +71,27 @@ export async function downloadMnist(dir = path.join("data", "mnist"), options: D
   const mirrors = options.mirrors ?? mnistMirrors;
   const md5 = options.md5 ?? mnistMd5;
   const log = options.log ?? ((line: string) => console.error(line));
-  fs.mkdirSync(dir, { recursive: true });
+  const firstCreated = fs.mkdirSync(dir, { recursive: true });
+  try {
+    return await downloadInto(dir, mirrors, md5, log, options.onProgress);
+  } catch (error) {
+    if (firstCreated) removeEmptyFolders(dir, firstCreated);
+    throw error;
+  }
+}
+
+/** Removes `dir` and its parents up to `top` (the folders this run created), stopping at the first that is not empty. */
+function removeEmptyFolders(dir: string, top: string): void {
+  const stop = path.resolve(top);
+  for (let folder = path.resolve(dir); ; folder = path.dirname(folder)) {
+    if (fs.readdirSync(folder).length > 0) return;
+    fs.rmdirSync(folder);
+    if (folder === stop || path.dirname(folder) === folder) return;
+  }
+}
+
+async function downloadInto(dir: string, mirrors: string[], md5: Readonly<Record<string, string>>,
+  log: (line: string) => void, onProgress: DownloadOptions["onProgress"]): Promise<string[]> {
   const done: string[] = [];
   for (const name of Object.keys(md5)) {
     const file = path.join(dir, `${name}.gz`);
@@ -84,7 +105,7 @@ export async function downloadMnist(dir = path.join("data", "mnist"), options: D
       const url = `${mirror}${name}.gz`;
       let bytes: Uint8Array;
       try {
-        bytes = await fetchBytes(url, name, options.onProgress);
+        bytes = await fetchBytes(url, name, onProgress);
       } catch (error) {
         tried.push(`${url} (${(error as Error).message})`);
         continue;

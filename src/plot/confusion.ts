@@ -11,7 +11,9 @@ export function confusionPlot(confusion: number[][], title = "confusion matrix")
       colorscale: "Reds", showscale: false, hovertemplate: "a %{y} answered as %{x}: %{text} times<extra></extra>",
     }],
     layout: {
-      title: { text: title }, height: 460, width: 520, margin: { t: 40 },
+      // The answers read along the top, as in the videos; the title goes above their axis title, with room for both.
+      title: { text: title, yref: "container", y: 1, yanchor: "top", pad: { t: 12 } }, height: 500, width: 520,
+      margin: { t: 100, l: 70, r: 20, b: 20 },
       xaxis: { title: { text: "predicted" }, type: "category", side: "top" },
       yaxis: { title: { text: "actual" }, type: "category", autorange: "reversed" },
     },

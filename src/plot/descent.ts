@@ -37,9 +37,11 @@ export function functionPlot1d(f: ToyFunction, range: Range, path?: Path): Plotl
  * Play and pause buttons plus a slider over the steps of an animated path, the path being trace 1 and `pathUpTo(n)`
  * its trace over the first n + 1 points. The frames travel inside the buttons and the slider, not in the figure's `frames`:
  * renderers that call only Plotly.newPlot(el, data, layout), as VS Code's does, still play and scrub.
+ * Plotly moves a slider along with an animation only by frame name, and names only frames registered in the figure;
+ * so each frame moves the slider itself (`sliders[0].active`), and its "step n" follows the path during play.
  */
 function animationControls(steps: number, pathUpTo: (n: number) => { x: unknown[]; y: unknown[] }, label: string): object {
-  const frames = Array.from({ length: steps }, (_, n) => ({ name: String(n), data: [pathUpTo(n)], traces: [1] }));
+  const frames = Array.from({ length: steps }, (_, n) => ({ name: String(n), data: [pathUpTo(n)], traces: [1], layout: { sliders: [{ active: n }] } }));
   return {
     updatemenus: [{
       type: "buttons", showactive: false, x: 0, y: -0.12, xanchor: "left",
@@ -101,7 +103,16 @@ export function surfacePlot(f: ToyFunction, xRange: Range, yRange: Range, paths:
       ...paths.map((p, i) => ({ type: "scatter3d", mode: "lines+markers", name: p.name, x: p.points.map((q) => q[0]), y: p.points.map((q) => q[1]),
         z: p.points.map((q) => finite(f.value(q))), line: { color: colors[i % colors.length], width: 4 }, marker: { size: 3, color: colors[i % colors.length] } })),
     ],
-    layout: { height: 480, margin: { t: 20, l: 0, r: 0, b: 0 }, scene: { xaxis: { title: { text: "x" } }, yaxis: { title: { text: "y" } }, zaxis: { title: { text: "C(x, y)" } } } },
+    // A fixed box (plotly would stretch z to the data's units: a tall, narrow bowl) seen from far enough that
+    // every tick label stays inside the chart.
+    layout: {
+      height: 480, margin: { t: 10, l: 10, r: 10, b: 10 },
+      scene: {
+        xaxis: { title: { text: f.variables[0] } }, yaxis: { title: { text: f.variables[1] } },
+        zaxis: { title: { text: `C(${f.variables.join(", ")})` } },
+        aspectmode: "manual", aspectratio: { x: 1, y: 1, z: 0.8 }, camera: { eye: { x: 1.35, y: 1.35, z: 0.85 }, center: { x: 0, y: 0, z: -0.2 } },
+      },
+    },
   };
 }
 
@@ -113,16 +124,17 @@ function pathTrace2d(points: Point[], name: string, color: string) {
   return { type: "scatter", mode: "lines+markers", name, x: points.map((p) => p[0]), y: points.map((p) => p[1]), line: { color, width: 2 }, marker: { color, size: 6 } };
 }
 
-const planeLayout = (xRange: Range, yRange: Range, extra: object = {}): object => ({
-  height: 460, margin: { t: 30 }, xaxis: { title: { text: "x" }, range: [...xRange] },
-  yaxis: { title: { text: "y" }, range: [...yRange], scaleanchor: "x" }, legend: { orientation: "h", y: -0.15 }, ...extra,
+/** Axes named for the function's own variables: x and y for a toy function, w and b for lesson 07's neuron. */
+const planeLayout = (f: ToyFunction, xRange: Range, yRange: Range, extra: object = {}): object => ({
+  height: 460, margin: { t: 30 }, xaxis: { title: { text: f.variables[0] }, range: [...xRange] },
+  yaxis: { title: { text: f.variables[1] }, range: [...yRange], scaleanchor: "x" }, legend: { orientation: "h", y: -0.15 }, ...extra,
 });
 
 /** Contour lines of a 2-D function, with any number of named paths on them (e.g. full-batch descent and SGD). */
 export function contourPlot(f: ToyFunction, xRange: Range, yRange: Range, paths: { name: string; points: Point[] }[] = []): PlotlyFigure {
   return {
     data: [contours(f, xRange, yRange), ...paths.map((p, i) => pathTrace2d(p.points, p.name, colors[i % colors.length]))],
-    layout: planeLayout(xRange, yRange),
+    layout: planeLayout(f, xRange, yRange),
   };
 }
 
@@ -131,6 +143,6 @@ export function animatedPath2d(f: ToyFunction, xRange: Range, yRange: Range, pat
   const upTo = (n: number) => pathTrace2d(path.points.slice(0, n + 1), "descent", colors[0]);
   return {
     data: [contours(f, xRange, yRange), upTo(0)],
-    layout: planeLayout(xRange, yRange, { height: 500, margin: { t: 30, b: 110 }, ...animationControls(path.points.length, upTo, "step") }),
+    layout: planeLayout(f, xRange, yRange, { height: 500, margin: { t: 30, b: 110 }, ...animationControls(path.points.length, upTo, "step") }),
   };
 }

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ParameterError, between, listOf, rangeText, seedParameter, startLesson, text, wholeBetween } from "../../src/checks/parameters";
+import { ParameterError, between, listOf, outsideRange, rangeText, seedParameter, startLesson, text, wholeBetween } from "../../src/checks/parameters";
 import { ClaimError } from "../../src/checks/claim";
 
 const specs = {
@@ -62,4 +62,12 @@ test("a value outside its range is refused in one sentence naming the range and 
   assert.throws(() => run({ ...defaults, extra: 1 }), /no parameter "extra"/);
   const { eta: _, ...missing } = defaults;
   assert.throws(() => run(missing), /eta is missing/);
+});
+
+test("outsideRange checks only the values given (npm run lesson's --set ones) and names the first outside its range", () => {
+  assert.equal(outsideRange(specs, {}), null);
+  assert.equal(outsideRange(specs, { eta: 0.2, steps: 200 }), null);
+  assert.equal(outsideRange(specs, { steps: 2.5 }), "steps = 2.5 is outside this lesson's range: it must be a whole number from 1 to 200 (default 40)");
+  assert.equal(outsideRange(specs, { answer: "noise" }), `answer = "noise" is outside this lesson's range: it must be one of "real" or "random" (default "real")`);
+  assert.equal(outsideRange(specs, { sizes: [100] }), "sizes = [100] is outside this lesson's range: it must be a list of 2 to 5 whole numbers, each from 50 to 8,000 (default [250, 500])");
 });

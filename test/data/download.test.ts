@@ -60,3 +60,30 @@ test("a bad mirror falls through to the next good one", async () => {
   const files = await downloadMnist(dir, { ...quiet, mirrors: [`${base}/corrupted/`, `${base}/missing/`, `${base}/good/`] });
   assert.equal(files.length, 4);
 });
+
+test("an offline download leaves no folder it created, and keeps a folder and files that were there", async () => {
+  const offline = { ...quiet, mirrors: ["http://127.0.0.1:1/"] };
+  const parent = tempDir();
+  const created = path.join(parent, "data", "mnist");
+  await assert.rejects(downloadMnist(created, offline), /could not get train-images-idx3-ubyte\.gz: tried http:\/\/127\.0\.0\.1:1\//);
+  assert.deepEqual(fs.readdirSync(parent), [], "neither data/ nor data/mnist/ is left behind");
+
+  const existing = tempDir();
+  await assert.rejects(downloadMnist(existing, offline), DownloadError);
+  assert.ok(fs.existsSync(existing), "a folder that was there before stays");
+
+  const withNotes = path.join(tempDir(), "mnist");
+  fs.mkdirSync(withNotes);
+  fs.writeFileSync(path.join(withNotes, "notes.txt"), "mine");
+  await assert.rejects(downloadMnist(withNotes, offline), DownloadError);
+  assert.deepEqual(fs.readdirSync(withNotes), ["notes.txt"]);
+});
+
+test("a download that fails part-way keeps the verified files it got (a second run fetches only the rest)", async () => {
+  const parent = tempDir();
+  const dir = path.join(parent, "mnist");
+  // The good mirror serves only the first file: the second is missing everywhere.
+  const firstOnly = { ...quiet, md5: { [names[0]]: md5[names[0]], [names[1]]: "0".repeat(32) } };
+  await assert.rejects(downloadMnist(dir, { ...firstOnly, mirrors: [`${base}/good/`] }), /could not get train-labels-idx1-ubyte\.gz/);
+  assert.deepEqual(fs.readdirSync(dir), [`${names[0]}.gz`]);
+});

@@ -26,12 +26,15 @@ export function copyCourse(files: string[] = lessons, notebookOf: (file: string)
 /** A free port on 127.0.0.1 (the one the Node kernel client uses). */
 export const freePort: () => Promise<number> = require(path.join(root, "scripts", "notebook", "freePort.js")).freePort;
 
-/** JupyterLab (and Notebook 7) settings for the tests: render every cell (no windowing), so every chart is in the page. */
+/**
+ * JupyterLab (and Notebook 7) settings for the tests: render every cell (no windowing), so every chart is in the
+ * page; closing a lesson's tab shuts its kernel down, so a test that walks through lessons keeps few running.
+ */
 export function settingsDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "descent-lab-settings-"));
   const notebook = path.join(dir, "@jupyterlab", "notebook-extension");
   fs.mkdirSync(notebook, { recursive: true });
-  fs.writeFileSync(path.join(notebook, "tracker.jupyterlab-settings"), JSON.stringify({ windowingMode: "none" }));
+  fs.writeFileSync(path.join(notebook, "tracker.jupyterlab-settings"), JSON.stringify({ windowingMode: "none", kernelShutdown: true }));
   return dir;
 }
 

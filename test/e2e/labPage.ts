@@ -60,3 +60,19 @@ export function assertRanClean(run: LabRun, file: string): void {
   assert.ok(run.charts >= run.plotlyOutputs && run.drawn >= run.charts, `${run.drawn} of ${run.charts} charts drew, for ${run.plotlyOutputs} plotly outputs`);
   if (hasMath(file)) assert.ok(run.math > 0, "the math is typeset");
 }
+
+/**
+ * Clicks ▶ play on the first animated chart of the lesson on show; resolves with what its slider's current value
+ * read before and once it changed (or what it still reads after 30 s).
+ */
+export async function playFirstAnimation(page: Page): Promise<{ before: string; after: string }> {
+  const chart = page.locator(".js-plotly-plot", { has: page.locator(".updatemenu-button", { hasText: "play" }) }).first();
+  const current = ".slider-group > text.slider-label"; // the slider's current value (its tick labels are in groups of their own)
+  await chart.scrollIntoViewIfNeeded();
+  const before = (await chart.locator(current).textContent()) ?? "";
+  await chart.locator(".updatemenu-button", { hasText: "play" }).click();
+  const element = await chart.elementHandle();
+  await page.waitForFunction(({ element, current, before }) => element?.querySelector(current)?.textContent !== before,
+    { element, current, before }, { timeout: 30000 }).catch(() => undefined); // the caller's assertion says what it reads
+  return { before, after: (await chart.locator(current).textContent()) ?? "" };
+}

@@ -73,6 +73,11 @@ for (const file of executed) {
         const all = (figure.layout.sliders?.[0] as { steps: unknown[] }).steps.length;
         await page.waitForFunction(({ id, all }) => (document.getElementById(id) as unknown as { data: { x: unknown[] }[] }).data[1].x.length === all,
           { id, all }, { timeout: 30000 });
+        // The slider followed the frames: its current value (the group's own text) reads the last step, not "step 0".
+        const current = `#${id} .slider-group > text.slider-label`;
+        await page.waitForFunction(({ current, all }) => document.querySelector(current)?.textContent === `step ${all - 1}`,
+          { current, all }, { timeout: 5000 }).catch(() => undefined); // the assertion below says what it reads
+        assert.equal(await page.locator(current).textContent(), `step ${all - 1}`, `chart ${i}: the slider followed the animation`);
       }
       if (figure.layout.sliders) {
         // Click the slider halfway (an animation, played to its end, goes back to its middle step), or at its

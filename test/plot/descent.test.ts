@@ -3,6 +3,8 @@ import assert from "node:assert/strict";
 import { animatedPath1d, animatedPath2d, contourPlot, functionPlot1d, pathsSlider1d, surfacePlot } from "../../src/plot/descent";
 import { descentPaths, gradientDescent } from "../../src/toy/descent";
 import { toyFunction } from "../../src/toy/expression";
+import { embeddedSplit } from "../../src/data/embedded";
+import { inkModel } from "../../src/twoParameters";
 
 const f = toyFunction("x^4 - 3x^2 + x");
 const bowl = toyFunction("3/2 x^2 + 1/2 y^2");
@@ -21,7 +23,7 @@ test("a 1-D figure holds the curve and the path's points", () => {
 type Animated = {
   frames?: object[];
   layout: {
-    updatemenus: { buttons: { args: [{ data: { x: number[]; y: number[] }[]; traces: number[] }[]] }[] }[];
+    updatemenus: { buttons: { args: [{ data: { x: number[]; y: number[] }[]; traces: number[]; layout: { sliders: { active: number }[] } }[]] }[] }[];
     sliders: { steps: { method: string; args: [{ x: number[][]; y: number[][] }, number[]] }[] }[];
   };
 };
@@ -35,6 +37,7 @@ test("an animated path plays one frame per point and has a slider step per point
   assert.equal(steps.length, 13);
   assert.deepEqual(play[5].data[0].x, path.points.slice(0, 6).map((p) => p[0]), "frame n shows the first n steps");
   assert.deepEqual(play[5].traces, [1], "a frame redraws only the path");
+  assert.deepEqual(play.map((frame) => frame.layout.sliders[0].active), steps.map((_, n) => n), "frame n moves the slider to step n");
   assert.deepEqual(steps[5].args, [{ x: [play[5].data[0].x], y: [play[5].data[0].y] }, [1]]);
   // No figure-level frames: VS Code's renderer passes only data and layout to Plotly.newPlot.
   assert.equal(fig.frames, undefined);
@@ -61,4 +64,22 @@ test("surface and contour figures sample the function on a grid, with named path
   const contour = contourPlot(bowl, [-2, 2], [-2, 2], [{ name: "a", points: [[1, 1], [0.5, 0.5]] }, { name: "b", points: [[1, -1]] }]) as { data: { name: string }[] };
   assert.deepEqual(contour.data.slice(1).map((t) => t.name), ["a", "b"]);
   roundTrips(contour);
+});
+
+type Titled = { layout: { xaxis: { title: { text: string } }; yaxis: { title: { text: string } } } };
+const axisTitles = (fig: object) => [(fig as Titled).layout.xaxis.title.text, (fig as Titled).layout.yaxis.title.text];
+
+test("2-D figures name their axes after the function's variables: x and y for a toy, w and b for lesson 07's neuron", () => {
+  assert.deepEqual(axisTitles(contourPlot(bowl, [-2, 2], [-2, 2])), ["x", "y"]);
+  const neuron = inkModel(embeddedSplit({ seed: 1 }).train, 1).fullCost;
+  assert.deepEqual(axisTitles(contourPlot(neuron, [-6, 4], [-6, 4])), ["w", "b"]);
+  assert.deepEqual(axisTitles(animatedPath2d(neuron, [-6, 4], [-6, 4], gradientDescent(neuron, { start: [2, 2], eta: 3, steps: 3 }))), ["w", "b"]);
+  const scene = (surfacePlot(neuron, [-6, 4], [-6, 4]) as { layout: { scene: Record<string, { title: { text: string } }> } }).layout.scene;
+  assert.deepEqual([scene.xaxis.title.text, scene.yaxis.title.text, scene.zaxis.title.text], ["w", "b", "C(w, b)"]);
+});
+
+test("the 3-D surface is drawn in a fixed box, not stretched to its values' units (a bowl 8 high on a 4-wide floor)", () => {
+  const scene = (surfacePlot(bowl, [-2, 2], [-2, 2]) as { layout: { scene: { aspectmode: string; aspectratio: { x: number; y: number; z: number } } } }).layout.scene;
+  assert.equal(scene.aspectmode, "manual");
+  assert.ok(scene.aspectratio.z <= scene.aspectratio.x && scene.aspectratio.x === scene.aspectratio.y, JSON.stringify(scene.aspectratio));
 });
