@@ -30,7 +30,14 @@ export function roundForDisplay<T>(figure: T, digits = displayDigits): T {
 export const notDrawn = {
   noPlotly: `This chart could not be drawn because plotly.js did not load: run the lesson's first code cell (its setupPlots() writes ${plotlyFileName} beside the notebook), then this cell again.`,
   noFigure: "This chart could not be drawn because this page does not hold its data: open the notebook in Jupyter or VS Code, or render it again with npm run lesson.",
+  noRenderer: "This chart could not be drawn because this JupyterLab has no plotly renderer: install the Python plotly package into the Python that runs Jupyter (pip install plotly, as npm start does), restart Jupyter and reload the page.",
 };
+
+/**
+ * JupyterLab and Notebook 7 pages carry this element (Notebook 6 and the course's pages do not). There the
+ * plotly renderer draws the charts; plotly.js beside the notebook is not served at a URL the page could load.
+ */
+const inJupyterLab = `document.getElementById("jupyter-config-data")`;
 
 /** The chart's id in a text/html rendering made by `chartHtml`, if it is one. */
 export function chartIdOf(html: string): string | undefined {
@@ -54,7 +61,7 @@ export function chartHtml(id: string, height: number): string {
     `if(el&&window.Plotly&&f){window.Plotly.newPlot(el,f.data,f.layout||{},Object.assign({responsive:true},f.config||{}))` +
     `.then(function(){if(f.frames){window.Plotly.addFrames(el,f.frames);}});}` +
     `else if(tries<600){setTimeout(function(){draw(tries+1)},50);}` +
-    `else if(el){el.textContent=window.Plotly?${js(notDrawn.noFigure)}:${js(notDrawn.noPlotly)};}})(0);})();</script>`;
+    `else if(el){el.textContent=${inJupyterLab}?${js(notDrawn.noRenderer)}:window.Plotly?${js(notDrawn.noFigure)}:${js(notDrawn.noPlotly)};}})(0);})();</script>`;
 }
 
 /** The page-level script that gives every chart of a page its figure: `figures` maps chart ids to figures. */
@@ -62,8 +69,12 @@ export function figuresScript(figures: Record<string, unknown>): string {
   return `<script type="text/javascript">window.${pageFiguresName}=${JSON.stringify(figures).replace(/<\//g, "<\\/")};</script>`;
 }
 
-/** The text/html of the setup cell: loads plotly.js from beside the notebook (or page), once per page. */
+/**
+ * The text/html of the setup cell: loads plotly.js from beside the notebook (or page), once per page, except
+ * in JupyterLab and Notebook 7 (their plotly renderer draws the charts).
+ */
 export function plotlyLoaderHtml(): string {
-  return `<script type="text/javascript" data-descent="plotly">if(!window.Plotly&&!document.querySelector("script[data-descent-plotly]")){` +
+  return `<script type="text/javascript" data-descent="plotly">` +
+    `if(!window.Plotly&&!${inJupyterLab}&&!document.querySelector("script[data-descent-plotly]")){` +
     `var s=document.createElement("script");s.setAttribute("data-descent-plotly","");s.src=${JSON.stringify(plotlyFileName)};document.head.appendChild(s);}</script>`;
 }

@@ -33,7 +33,7 @@ function runChart(html: string, page: Record<string, unknown>) {
   const drawn: { element: unknown; data: unknown; layout: unknown }[] = [];
   const window: Record<string, unknown> = {
     ...page,
-    document: { getElementById: (id: string) => (id === element.id ? element : null) },
+    document: { getElementById: (id: string) => (id === element.id ? element : id === "jupyter-config-data" && page.jupyterLab ? {} : null) },
     setTimeout: (f: () => void) => timers.push(f),
   };
   window.window = window;
@@ -82,6 +82,9 @@ test("a chart that cannot draw says why in its place after 30 s: no plotly.js, o
   noFigure.tick(600);
   assert.equal(noFigure.element.textContent, notDrawn.noFigure);
   assert.equal(noFigure.drawn.length, 0);
+  const noRenderer = runChart(chartHtml("descent-chart-1-7", 420), { jupyterLab: true });
+  noRenderer.tick(600);
+  assert.equal(noRenderer.element.textContent, notDrawn.noRenderer, "in JupyterLab the missing piece is its plotly renderer");
 });
 
 test("the page's table of figures cannot end its script early; the setup output loads plotly.js by a relative name", () => {
@@ -91,8 +94,13 @@ test("the page's table of figures cannot end its script early; the setup output 
   context.window = context;
   vm.runInNewContext(/<script[^>]*>([\s\S]*)<\/script>/.exec(script)![1], context);
   assert.deepEqual(JSON.parse(JSON.stringify(context.descentFigures)), { "descent-chart-1-6": { layout: { title: { text: "</script><b>x</b>" } } } });
-  const appended: { src: string }[] = [];
-  const loader = { Plotly: undefined, document: { querySelector: () => null, createElement: () => ({ setAttribute() {}, src: "" }), head: { appendChild: (s: { src: string }) => appended.push(s) } } };
-  vm.runInNewContext(/<script[^>]*>([\s\S]*)<\/script>/.exec(plotlyLoaderHtml())![1], { ...loader, window: loader });
-  assert.deepEqual(appended.map((s) => s.src), ["plotly.js"]);
+  const load = (jupyterLab: boolean) => {
+    const appended: { src: string }[] = [];
+    const page = { Plotly: undefined, document: { getElementById: () => (jupyterLab ? {} : null), querySelector: () => null,
+      createElement: () => ({ setAttribute() {}, src: "" }), head: { appendChild: (s: { src: string }) => appended.push(s) } } };
+    vm.runInNewContext(/<script[^>]*>([\s\S]*)<\/script>/.exec(plotlyLoaderHtml())![1], { ...page, window: page });
+    return appended.map((s) => s.src);
+  };
+  assert.deepEqual(load(false), ["plotly.js"]);
+  assert.deepEqual(load(true), [], "JupyterLab and Notebook 7 draw with their plotly renderer and load nothing");
 });
