@@ -6,6 +6,7 @@ const fs = require("fs");
 const path = require("path");
 const { root, text } = require("./lessons");
 const { executeWithNode } = require("./executeNode");
+const { placePlotly } = require("../../dist/plot/plotlyFile");
 
 /** The Python that has nbclient: the project's .venv, else python3 on PATH. */
 function python() {
@@ -29,8 +30,17 @@ function notebookTools() {
   return (chosen = !probe.error && probe.status === 0 ? "python" : "node");
 }
 
-/** Executes `notebook` into `output`; resolves with { ok, stderr }. */
-async function executeNotebook(notebook, output, injected, { timeout = 900 } = {}) {
+/**
+ * Executes `notebook` into `output`; resolves with { ok, stderr }. plotly.js goes beside `output`, where the
+ * executed notebook's setup output loads it from when it is opened in Notebook 6 (src/plot/plotlyFile.ts).
+ */
+async function executeNotebook(notebook, output, injected, options) {
+  const result = await executeInKernel(notebook, output, injected, options);
+  if (fs.existsSync(output)) placePlotly(path.dirname(path.resolve(output)));
+  return result;
+}
+
+async function executeInKernel(notebook, output, injected, { timeout = 900 } = {}) {
   if (notebookTools() === "node") {
     try {
       return await executeWithNode(notebook, output, injected, { timeout });

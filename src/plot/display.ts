@@ -1,14 +1,16 @@
-import * as fs from "fs";
+import { chartHtml, PLOTLY_MIME, plotlyLoaderHtml, roundForDisplay } from "./chartHtml";
+import { placePlotly, plotlyFileName } from "./plotlyFile";
 
 /**
  * The one thin layer between figures (plain data, see the other files of this folder) and the notebook.
  * A chart goes out as one display bundle with three renderings, and each front end picks the one it draws:
- *   application/vnd.plotly.v1+json  JupyterLab (with the Python plotly package) and VS Code draw it natively;
+ *   application/vnd.plotly.v1+json  JupyterLab and Notebook 7 (with the Python plotly package) and VS Code draw it;
  *   text/html                       a <div> and a script that draws it once window.Plotly exists, for
- *                                   Notebook 6/7, nbconvert's HTML and the course site;
+ *                                   Notebook 6, nbconvert's HTML and the course site (chartHtml.ts);
  *   text/plain                      a one-line description everywhere else.
- * `setupPlots()` sends plotly.js itself once per notebook (from the local plotly.js-dist package) for the
- * text/html renderings; plotly.js cannot run inside the kernel (it is a browser library).
+ * `setupPlots()` puts plotly.js (from the local plotly.js-dist package) beside the notebook and loads it from
+ * there once per page, for the text/html renderings; the saved lesson holds only that small loader (see
+ * plotlyFile.ts and chartHtml.ts). plotly.js cannot run inside the kernel (it is a browser library).
  */
 export interface PlotlyFigure {
   data: object[];
@@ -39,30 +41,28 @@ function sendBundle(bundle: Bundle, displayId?: string, update = false): void {
   tslab().display.html(String(bundle["text/html"] ?? bundle["text/plain"]));
 }
 
-let plotlyScript: string | undefined;
-
-/** Sends plotly.js to the page once (run it in the lesson's first cell). */
+/**
+ * Puts plotly.js beside the notebook (the kernel's working directory) and loads it into the page (run it in
+ * the lesson's first cell). Where the folder cannot be written, it says so and the lesson goes on: JupyterLab,
+ * Notebook 7 and VS Code draw the charts with their own plotly renderer all the same.
+ */
 export function setupPlots(): void {
-  plotlyScript ??= fs.readFileSync(require.resolve("plotly.js-dist/plotly.js"), "utf8");
-  sendBundle({
-    "text/html": `<script type="text/javascript" data-descent="plotly">${plotlyScript.replace(/<\/script/gi, "<\\/script")}</script>`,
-    "text/plain": "(plotly.js loaded for the charts below)",
-  });
+  try {
+    placePlotly(process.cwd());
+  } catch (error) {
+    console.warn(`setupPlots could not write ${plotlyFileName} into ${process.cwd()} (${(error as Error).message}), so Notebook 6 ` +
+      `cannot draw this lesson's charts; make that folder writable, or run the lesson from a copy in a folder you can write to.`);
+  }
+  sendBundle({ "text/html": plotlyLoaderHtml(), "text/plain": "(plotly.js loaded for the charts below)" });
 }
 
 let chartCount = 0;
 
-/** The three renderings of one figure. */
+/** The three renderings of one figure, its numbers rounded to what a chart can show (chartHtml.ts). */
 export function figureBundle(figure: PlotlyFigure, description = "a chart"): Bundle {
   const id = `descent-chart-${process.pid}-${++chartCount}`;
-  const json = JSON.stringify(figure).replace(/<\//g, "<\\/");
-  const html =
-    `<div id="${id}" class="descent-chart" style="width:100%;min-height:${(figure.layout as { height?: number })?.height ?? 420}px"></div>\n` +
-    `<script type="text/javascript">(function draw(tries){var el=document.getElementById("${id}");` +
-    `if(window.Plotly&&el){var f=${json};window.Plotly.newPlot(el,f.data,f.layout||{},Object.assign({responsive:true},f.config||{}))` +
-    `.then(function(){if(f.frames){window.Plotly.addFrames(el,f.frames);}});}` +
-    `else if(tries<600){setTimeout(function(){draw(tries+1)},50);}})(0);</script>`;
-  return { "application/vnd.plotly.v1+json": figure, "text/html": html, "text/plain": `[${description}]` };
+  const height = (figure.layout as { height?: number })?.height ?? 420;
+  return { [PLOTLY_MIME]: roundForDisplay(figure), "text/html": chartHtml(id, height), "text/plain": `[${description}]` };
 }
 
 /** Draws a figure in the notebook. */

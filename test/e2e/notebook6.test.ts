@@ -16,10 +16,12 @@ const executed = "03-gradient-descent-1d.ipynb";
 let server: ChildProcess;
 let browser: Browser;
 let url = "";
+let notebooksDir = "";
 
 before(async () => {
   if (!fs.existsSync(notebook6)) throw new Error("Notebook 6 is missing: run `apt-get install jupyter-notebook python3-jupyter-client` (bash .ci/run does)");
   const dir = copyCourse([executed]);
+  notebooksDir = path.join(dir, "notebooks");
   // The lesson executed and signed by `npm run lesson`, and a copy with one more output, which is not signed.
   const run = spawnSync(process.execPath, [path.join(root, "scripts", "lesson.js"), "03", "--quiet"], { cwd: root, encoding: "utf8" });
   assert.equal(run.status, 0, run.stderr);
@@ -29,6 +31,9 @@ before(async () => {
   nb.cells.find((c: { cell_type: string; outputs?: unknown[] }) => c.cell_type === "code" && c.outputs?.length)
     .outputs.push({ output_type: "stream", name: "stdout", text: ["changed after signing\n"] });
   fs.writeFileSync(path.join(dir, "notebooks", "changed.ipynb"), JSON.stringify(nb));
+  // The executed lesson loads plotly.js from beside it, where `npm run lesson` put it (not from inside itself).
+  assert.ok(fs.statSync(signed).size < 1e6, "the executed lesson weighs under 1 MB");
+  fs.copyFileSync(path.join(root, "site", "runs", "plotly.js"), path.join(dir, "notebooks", "plotly.js"));
   const port = await freePort();
   ({ url, server } = await startServer(notebook6, ["--no-browser", "--allow-root", "--ip=127.0.0.1", `--port=${port}`, "--NotebookApp.token=", "--NotebookApp.password=",
     "--NotebookApp.disable_check_xsrf=True", `--NotebookApp.notebook_dir=${path.join(dir, "notebooks")}`], port));
@@ -77,6 +82,8 @@ test("a signed executed lesson shows its stored charts in Notebook 6 without a r
 });
 
 test(`Notebook 6 runs ${executed}: no cell fails, the charts draw, the math typesets`, { timeout: 4 * 60 * 1000 }, async () => {
+  // The lesson's setup cell must put plotly.js beside the notebook itself.
+  fs.rmSync(path.join(notebooksDir, "plotly.js"));
   const page = await open(executed);
   await page.waitForFunction(() => document.querySelector("#kernel_indicator_icon")?.classList.contains("kernel_idle_icon"), null, { timeout: 60000 });
   await page.locator("#celllink").click();

@@ -98,6 +98,26 @@ test("every lesson runs top to bottom in the tslab kernel with its defaults (npm
   for (const file of lessons) assert.ok(fs.existsSync(path.join(root, "site", file.replace(".ipynb", ".html"))));
 });
 
+/** Bytes of every file under `dir`, except the folders named in `skip`. */
+function bytesUnder(dir: string, skip: string[] = []): number {
+  return fs.readdirSync(dir, { withFileTypes: true }).filter((e) => !skip.includes(e.name))
+    .reduce((sum, e) => sum + (e.isDirectory() ? bytesUnder(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).size), 0);
+}
+
+test("a saved lesson weighs under 1 MB, and the site (one plotly.js for every page) under 30 MB", () => {
+  const MB = 1e6;
+  for (const file of lessons) {
+    const bytes = fs.statSync(path.join(root, "site", file)).size;
+    assert.ok(bytes < MB, `the executed ${file} weighs ${(bytes / MB).toFixed(2)} MB`);
+  }
+  const plotlyCopies = fs.readdirSync(path.join(root, "site"), { recursive: true }).map(String)
+    .filter((f) => path.basename(f) === "plotly.js" && !f.startsWith("runs"));
+  assert.deepEqual(plotlyCopies, ["plotly.js"], "the site ships plotly.js once, beside its notebooks and pages");
+  // site/runs/ holds what `npm run lesson` wrote, which is not part of the site.
+  const site = bytesUnder(path.join(root, "site"), ["runs"]);
+  assert.ok(site < 30 * MB, `site/ weighs ${(site / MB).toFixed(1)} MB`);
+});
+
 test("a first Run All with the defaults shows no hint, no failed check and no claim reported as broken", () => {
   for (const file of lessons) {
     const nb = JSON.parse(fs.readFileSync(path.join(root, "site", file), "utf8"));

@@ -84,3 +84,17 @@ test("a page shows each cell: markdown as HTML, code escaped, the richest output
   assert.ok(page.includes("green &lt;b&gt;"), "ANSI colours stripped, text escaped");
   assert.match(page, /<pre class="output stderr">ExpressionError: bad/);
 });
+
+test("a page made offline gives its charts their figures from the notebook's bundles, in one table in its head", () => {
+  const { makeOffline, chartFigures } = require(path.join(scripts, "html.js"));
+  const { figureBundle } = require(path.join(__dirname, "..", "..", "src", "plot", "display"));
+  const bundle = figureBundle({ data: [{ x: [1, 2], y: [3, 4] }] });
+  const nb = { cells: [{ cell_type: "code", source: "show(f)", outputs: [{ output_type: "display_data", data: bundle, metadata: {} }, { output_type: "stream", name: "stdout", text: "hi" }] }] };
+  const figures = chartFigures(nb);
+  const id = /id="([^"]+)"/.exec(bundle["text/html"])![1];
+  assert.deepEqual(figures, { [id]: { data: [{ x: [1, 2], y: [3, 4] }] } });
+  const page = makeOffline(`<html><head></head><body>${bundle["text/html"]}</body></html>`, "assets", figures);
+  const head = page.slice(0, page.indexOf("</head>"));
+  assert.ok(head.includes(`window.descentFigures={"${id}":{"data":[{"x":[1,2],"y":[3,4]}]}}`));
+  assert.ok(head.includes('href="assets/katex/katex.min.css"'));
+});
