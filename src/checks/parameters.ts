@@ -79,6 +79,11 @@ export interface Lesson {
    * what no longer holds and goes on. It returns nothing, so a cell that ends in a claim prints no value.
    */
   claim(statement: string, holds: boolean, evidence?: string): void;
+  /**
+   * Tells the lesson whether its training was cut short by Kernel > Interrupt. While it was, a false claim is
+   * reported (the run stopped before showing it) and the lesson goes on with the epochs done so far.
+   */
+  setInterrupted(interrupted: boolean): void;
 }
 
 /**
@@ -103,10 +108,19 @@ export function startLesson(specs: ParameterSpecs, values: Readonly<Record<strin
     print(`Your values: ${list}. Where one of the lesson's claims no longer holds for them, it says so and the lesson goes on.`);
   }
   const usesDefaults = changed.length === 0;
+  let interrupted = false;
   return {
     changed,
     usesDefaults,
+    setInterrupted(value) {
+      interrupted = value;
+    },
     claim(statement, holds, evidence = "") {
+      if (!holds && interrupted) {
+        print(`Not shown, because you interrupted the training: ${statement}${evidence ? ` (${evidence})` : ""}; ` +
+          "run the training cell again to the end to see it.");
+        return;
+      }
       if (holds || usesDefaults) {
         strictClaim(statement, holds, evidence, print);
         return;
