@@ -99,6 +99,11 @@ export interface Lesson {
    * learner's, so they are not recorded as progress (a Run All would otherwise mark every exercise done).
    */
   solutions(show: () => void): void;
+  /**
+   * Tells the lesson whether its training was cut short by Kernel > Interrupt. While it was, a false claim is
+   * reported (the run stopped before showing it) and the lesson goes on with the epochs done so far.
+   */
+  setInterrupted(interrupted: boolean): void;
 }
 
 /**
@@ -121,10 +126,19 @@ export function startLesson(specs: ParameterSpecs, values: Readonly<Record<strin
     print(`Your values: ${list}. Where one of the lesson's claims no longer holds for them, it says so and the lesson goes on.`);
   }
   const usesDefaults = changed.length === 0;
+  let interrupted = false;
   return {
     changed,
     usesDefaults,
+    setInterrupted(value) {
+      interrupted = value;
+    },
     claim(statement, holds, evidence = "") {
+      if (!holds && interrupted) {
+        print(`Not shown, because you interrupted the training: ${statement}${evidence ? ` (${evidence})` : ""}; ` +
+          "run the training cell again to the end to see it.");
+        return;
+      }
       if (holds || usesDefaults) {
         strictClaim(statement, holds, evidence, print);
         return;

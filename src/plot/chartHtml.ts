@@ -78,3 +78,26 @@ export function plotlyLoaderHtml(): string {
     `if(!window.Plotly&&!${inJupyterLab}&&!document.querySelector("script[data-descent-plotly]")){` +
     `var s=document.createElement("script");s.setAttribute("data-descent-plotly","");s.src=${JSON.stringify(plotlyFileName)};document.head.appendChild(s);}</script>`;
 }
+
+/**
+ * A chart that carries its own figure: for a live chart that is still growing. Its updates are never saved (the
+ * finished chart replaces them with `chartHtml` and the figure once, in figureBundle), so it may repeat the
+ * figure; JupyterLab's plotly renderer draws an output once and ignores its updates, so while training the
+ * chart goes out as this HTML, which redraws at each update wherever plotly.js is on the page.
+ */
+export function growingChartHtml(id: string, figure: unknown, height: number): string {
+  const json = JSON.stringify(figure).replace(/<\//g, "<\\/");
+  return `<div id="${id}" class="descent-chart" style="width:100%;min-height:${height}px"></div>\n` +
+    `<script type="text/javascript">(function draw(tries){var el=document.getElementById(${JSON.stringify(id)});` +
+    `if(window.Plotly&&el){var f=${json};window.Plotly.react(el,f.data,f.layout||{},Object.assign({responsive:true},f.config||{}));}` +
+    `else if(tries<600){setTimeout(function(){draw(tries+1)},50);}})(0);</script>`;
+}
+
+/**
+ * plotly.js itself, inline, sent once by the setup cell and at once replaced by `plotlyLoaderHtml` (same display):
+ * running it puts window.Plotly on the live page, also in JupyterLab and Notebook 7, whose pages load nothing from
+ * beside the notebook, so live charts can redraw there; the saved notebook keeps only the small loader.
+ */
+export function plotlyInlineHtml(source: string): string {
+  return `<script type="text/javascript" data-descent="plotly-inline">if(!window.Plotly){${source.replace(/<\/script/gi, "<\\/script")}}</script>`;
+}

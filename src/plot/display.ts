@@ -1,5 +1,7 @@
-import { chartHtml, PLOTLY_MIME, plotlyLoaderHtml, roundForDisplay } from "./chartHtml";
-import { placePlotly, plotlyFileName } from "./plotlyFile";
+import * as fs from "fs";
+import { chartHtml, growingChartHtml, PLOTLY_MIME, plotlyInlineHtml, plotlyLoaderHtml, roundForDisplay } from "./chartHtml";
+import { placePlotly, plotlyFileName, plotlySource } from "./plotlyFile";
+import { queueKernelSends } from "./kernelSends";
 
 /**
  * The one thin layer between figures (plain data, see the other files of this folder) and the notebook.
@@ -27,18 +29,33 @@ interface Tslab {
 /** tslab is loaded only inside a notebook, so the library also works from Node and in tests. */
 const tslab = (): Tslab => require("tslab") as Tslab;
 
-/** Sends a multi-mime bundle through tslab's kernel connection (falls back to the HTML alone). */
+/** Sends a multi-mime bundle through tslab's kernel connection (outside a tslab cell, the HTML alone). */
 function sendBundle(bundle: Bundle, displayId?: string, update = false): void {
-  try {
-    const jupyter = require("tslab/dist/jupyter") as { lastWriteDisplayData: ((d: object, u: boolean) => void) | null };
-    if (jupyter.lastWriteDisplayData) {
-      jupyter.lastWriteDisplayData({ data: bundle, metadata: {}, transient: displayId ? { display_id: displayId } : {} }, update);
-      return;
-    }
-  } catch {
-    // not in a tslab kernel: fall through
+  const write = kernelDisplayWriter();
+  if (write) {
+    write({ data: bundle, metadata: {}, transient: displayId ? { display_id: displayId } : {} }, update);
+    return;
   }
   tslab().display.html(String(bundle["text/html"] ?? bundle["text/plain"]));
+}
+
+type DisplayWriter = (data: object, update: boolean) => void;
+
+/**
+ * tslab's writer of display messages while a tslab kernel runs a cell, else null (Node, the tests). Errors of
+ * the send itself are not caught here: they are not "no kernel", and hiding one once hid the lost messages
+ * that kernelSends.ts now prevents.
+ */
+function kernelDisplayWriter(): DisplayWriter | null {
+  let jupyter: { lastWriteDisplayData: DisplayWriter | null };
+  try {
+    jupyter = require("tslab/dist/jupyter");
+  } catch {
+    return null;
+  }
+  if (!jupyter.lastWriteDisplayData) return null;
+  queueKernelSends();
+  return jupyter.lastWriteDisplayData;
 }
 
 /**
@@ -53,7 +70,12 @@ export function setupPlots(): void {
     console.warn(`setupPlots could not write ${plotlyFileName} into ${process.cwd()} (${(error as Error).message}), so Notebook 6 ` +
       `cannot draw this lesson's charts; make that folder writable, or run the lesson from a copy in a folder you can write to.`);
   }
-  sendBundle({ "text/html": plotlyLoaderHtml(), "text/plain": "(plotly.js loaded for the charts below)" });
+  const loader = { "text/html": plotlyLoaderHtml(), "text/plain": "(plotly.js loaded for the charts below)" };
+  if (!kernelDisplayWriter()) return sendBundle(loader);
+  // In a kernel: plotly.js inline first, for the live page, then the small loader over it, for the saved notebook.
+  const id = `descent-plotly-${process.pid}-${++chartCount}`;
+  sendBundle({ "text/html": plotlyInlineHtml(fs.readFileSync(plotlySource(), "utf8")), "text/plain": "(loading plotly.js)" }, id, false);
+  sendBundle(loader, id, true);
 }
 
 let chartCount = 0;
@@ -73,6 +95,9 @@ export function show(figure: PlotlyFigure, description?: string): void {
 /** One output that can be redrawn in place (tslab's display ids), for live progress. */
 export interface LiveOutput {
   html(html: string): void;
+  /** A chart that is still growing: redrawn at each call, in every front end. */
+  figureSoFar(figure: PlotlyFigure, description?: string): void;
+  /** The finished chart, with all three renderings (see figureBundle). */
   figure(figure: PlotlyFigure, description?: string): void;
 }
 
@@ -85,6 +110,15 @@ export function liveOutput(): LiveOutput {
   };
   return {
     html: (html) => send({ "text/html": html, "text/plain": html.replace(/<[^>]+>/g, "") }),
+    // Without application/vnd.plotly.v1+json: JupyterLab's plotly renderer (jupyterlab-plotly 7.1) draws an
+    // output once and ignores its updates (its renderModel returns when a graph exists; measured: one point
+    // per trace after 30 epochs), and JupyterLab keeps an output's renderer only while the preferred mime type
+    // stays the same. So a growing chart goes out as HTML, whose script redraws it at each update, and the
+    // finished one as the full bundle, which gives the output a fresh plotly renderer with every point.
+    figureSoFar: (figure, description) => {
+      const height = (figure.layout as { height?: number })?.height ?? 420;
+      send({ "text/html": growingChartHtml(id, roundForDisplay(figure), height), "text/plain": `[${description ?? "a chart"}]` });
+    },
     figure: (figure, description) => send(figureBundle(figure, description)),
   };
 }

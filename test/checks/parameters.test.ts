@@ -47,6 +47,17 @@ test("with the learner's values the changes are named and a false claim is an ob
   assert.equal(lines[2], "Claim holds: steps shrink");
 });
 
+test("after an interrupted training a false claim is reported even with the defaults, until a full run", () => {
+  const { lesson, lines } = run(defaults);
+  lesson.setInterrupted(true);
+  lesson.claim("the cost falls", false, "3 → 4");
+  assert.equal(lines[0], "Not shown, because you interrupted the training: the cost falls (3 → 4); run the training cell again to the end to see it.");
+  lesson.claim("the cost falls", true, "3 → 1");
+  assert.equal(lines[1], "Claim holds: the cost falls (3 → 1)");
+  lesson.setInterrupted(false);
+  assert.throws(() => lesson.claim("the cost falls", false, "3 → 4"), ClaimError);
+});
+
 test("a value outside its range is refused in one sentence naming the range and the default", () => {
   const refused = (values: Record<string, unknown>, pattern: RegExp) =>
     assert.throws(() => run({ ...defaults, ...values }), (e: unknown) => e instanceof ParameterError && pattern.test(e.message));

@@ -1,5 +1,7 @@
 """Kernel > Interrupt during live training, through the real tslab kernel (jupyter_client's interrupt_kernel).
 
+The cell must end normally with one sentence, keep its declaration (`result`) for the next cell, and stop training.
+
 Prints one JSON line with what it saw; test/e2e/kernel.test.ts asserts on it.
 """
 import json
@@ -56,11 +58,27 @@ try:
     seen["display_updates_during_training"] = updates
     interrupted_at = time.time()
     km.interrupt_kernel()
-    # The cell ends ("Interrupted asynchronously"); then the kernel takes new cells.
+    # The cell ends; what it printed after the interrupt is collected until the kernel is idle.
+    printed, errors = "", ""
+    while True:
+        msg = kc.get_iopub_msg(timeout=30)
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        if msg["msg_type"] == "stream":
+            if msg["content"]["name"] == "stdout":
+                printed += msg["content"]["text"]
+            else:
+                errors += msg["content"]["text"]
+        elif msg["msg_type"] == "error":
+            errors += msg["content"].get("evalue", "error")
+        elif msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            break
     while True:
         reply = kc.get_shell_msg(timeout=30)
         if reply["parent_header"].get("msg_id") == msg_id:
             break
+    seen["printed_after_interrupt"] = printed
+    seen["errors_after_interrupt"] = errors
     seen["cell_status_after_interrupt"] = reply["content"]["status"]
     time.sleep(1.0)
     status, out, err, _ = run('console.log(JSON.stringify({ w: Array.from(net.weights[0].data.slice(300, 310)), b: Array.from(net.biases[2]) }));')
@@ -72,6 +90,9 @@ try:
     status, out, err, _ = run('console.log(evaluate(net, test).accuracy);')
     seen["kernel_usable"] = status == "ok"
     seen["accuracy_of_kept_network"] = float(out.strip() or "nan")
+    # The interrupted cell's declaration is kept: the next cell goes on with the epochs done so far.
+    status, out, err, _ = run('console.log(JSON.stringify({ interrupted: result.interrupted, epochs: result.reports.length }));')
+    seen["next_cell_sees_result"] = json.loads(out) if status == "ok" and out.strip() else {"error": err}
 finally:
     kc.stop_channels()
     km.shutdown_kernel(now=True)
