@@ -89,7 +89,7 @@ export function checkDatasetFits(sizes: readonly number[], data: Dataset): void 
   const classes = sizes[sizes.length - 1];
   for (let i = 0; i < data.count; i++) {
     if (data.labels[i] >= classes) {
-      throw new InputError(`${name} has label ${data.labels[i]} at image ${i}, but the network's ${classes} outputs stand for labels 0 to ${classes - 1}; use a last layer of ${Math.max(...data.labels.subarray(0, data.count)) + 1} or labels below ${classes}`);
+      throw new InputError(`${name} has label ${data.labels[i]} at image ${i}, but the network's ${classes} outputs stand for labels 0 to ${classes - 1}; use a last layer of ${data.labels.subarray(0, data.count).reduce((a, b) => Math.max(a, b), 0) + 1} or labels below ${classes}`);
     }
   }
 }

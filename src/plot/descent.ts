@@ -16,13 +16,41 @@ const grid = (range: Range, n: number): number[] => Array.from({ length: n }, (_
 const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
 const colors = ["#e45756", "#4c78a8", "#54a24b", "#f58518", "#b279a2", "#72b7b2"];
 
+/**
+ * Every figure stays a few MB whatever the number of steps: an animation has at most MAX_FRAMES frames (a long
+ * descent plays in jumps of several steps) and a drawn path at most MAX_POINTS points, evenly spaced with the
+ * first and the last kept. Without these, each frame carrying the path so far made 2,000 steps a 154 MB figure.
+ */
+export const MAX_FRAMES = 60;
+export const MAX_POINTS = 400;
+
+/** At most `most` indices out of 0..count-1, evenly spaced, always with the first and the last. */
+export function sampleIndices(count: number, most: number): number[] {
+  if (count <= most) return Array.from({ length: count }, (_, i) => i);
+  return Array.from({ length: most }, (_, i) => Math.round((i * (count - 1)) / (most - 1)));
+}
+
+/** The points of a path as drawn: at most MAX_POINTS of them. */
+const thinned = <T>(items: readonly T[]): T[] => sampleIndices(items.length, MAX_POINTS).map((i) => items[i]);
+
+/** The smallest and largest finite value (a loop: spreading 150,000 values into Math.min overflows the stack). */
+function extent(values: readonly number[]): [number, number] {
+  let low = Infinity, high = -Infinity;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    if (v < low) low = v;
+    if (v > high) high = v;
+  }
+  return [low, high];
+}
+
 function curve(f: ToyFunction, range: Range): object {
   const xs = grid(range, 241);
   return { x: xs, y: xs.map((x) => finite(f.value([x]))), mode: "lines", name: `f(x) = ${f.expression}`, line: { color: "#888" } };
 }
 
 function pathTrace1d(path: Path, name = "descent", color = colors[0]) {
-  return { x: path.points.map((p) => p[0]), y: path.values.map(finite), mode: "lines+markers", name, line: { color, width: 1 }, marker: { color, size: 7 } };
+  return { x: thinned(path.points).map((p) => p[0]), y: thinned(path.values).map(finite), mode: "lines+markers", name, line: { color, width: 1 }, marker: { color, size: 7 } };
 }
 
 /** A 1-D function over `range`, with a descent path on it when given. */
@@ -41,7 +69,7 @@ export function functionPlot1d(f: ToyFunction, range: Range, path?: Path): Plotl
  * so each frame moves the slider itself (`sliders[0].active`), and its "step n" follows the path during play.
  */
 function animationControls(steps: number, pathUpTo: (n: number) => { x: unknown[]; y: unknown[] }, label: string): object {
-  const frames = Array.from({ length: steps }, (_, n) => ({ name: String(n), data: [pathUpTo(n)], traces: [1], layout: { sliders: [{ active: n }] } }));
+  const frames = sampleIndices(steps, MAX_FRAMES).map((n, k) => ({ name: String(n), data: [pathUpTo(n)], traces: [1], layout: { sliders: [{ active: k }] } }));
   return {
     updatemenus: [{
       type: "buttons", showactive: false, x: 0, y: -0.12, xanchor: "left",
@@ -60,20 +88,20 @@ function animationControls(steps: number, pathUpTo: (n: number) => { x: unknown[
 /** A 1-D descent, animated: ▶ plays the steps, the slider scrubs through them. */
 export function animatedPath1d(f: ToyFunction, range: Range, path: Path): PlotlyFigure {
   const upTo = (n: number): Path => ({ points: path.points.slice(0, n + 1), values: path.values.slice(0, n + 1) });
-  const ys = path.values.filter(Number.isFinite);
+  const [pathLow] = extent(path.values);
+  const [low, high] = curveRange(f, range);
   return {
     data: [curve(f, range), pathTrace1d(upTo(0))],
     layout: {
       height: 460, margin: { t: 30, b: 110 }, xaxis: { title: { text: "x" }, range: [...range] },
-      yaxis: { title: { text: "f(x)" }, range: [Math.min(...ys, ...curveRange(f, range)) - 0.5, Math.max(...curveRange(f, range)) + 0.5] },
+      yaxis: { title: { text: "f(x)" }, range: [Math.min(pathLow, low) - 0.5, high + 0.5] },
       ...animationControls(path.points.length, (n) => pathTrace1d(upTo(n)), "step"),
     },
   };
 }
 
-function curveRange(f: ToyFunction, range: Range): number[] {
-  const ys = grid(range, 241).map((x) => f.value([x])).filter(Number.isFinite);
-  return [Math.min(...ys), Math.max(...ys)];
+function curveRange(f: ToyFunction, range: Range): [number, number] {
+  return extent(grid(range, 241).map((x) => f.value([x])));
 }
 
 /** Several precomputed 1-D paths (one per learning rate, say): a slider shows one at a time. */
@@ -100,8 +128,8 @@ export function surfacePlot(f: ToyFunction, xRange: Range, yRange: Range, paths:
   return {
     data: [
       { type: "surface", ...surfaceGrid(f, xRange, yRange), colorscale: "Viridis", opacity: 0.9, showscale: false, name: f.expression },
-      ...paths.map((p, i) => ({ type: "scatter3d", mode: "lines+markers", name: p.name, x: p.points.map((q) => q[0]), y: p.points.map((q) => q[1]),
-        z: p.points.map((q) => finite(f.value(q))), line: { color: colors[i % colors.length], width: 4 }, marker: { size: 3, color: colors[i % colors.length] } })),
+      ...paths.map((p, i) => ({ type: "scatter3d", mode: "lines+markers", name: p.name, x: thinned(p.points).map((q) => q[0]), y: thinned(p.points).map((q) => q[1]),
+        z: thinned(p.points).map((q) => finite(f.value(q))), line: { color: colors[i % colors.length], width: 4 }, marker: { size: 3, color: colors[i % colors.length] } })),
     ],
     // A fixed box (plotly would stretch z to the data's units: a tall, narrow bowl) seen from far enough that
     // every tick label stays inside the chart.
@@ -121,6 +149,7 @@ function contours(f: ToyFunction, xRange: Range, yRange: Range): object {
 }
 
 function pathTrace2d(points: Point[], name: string, color: string) {
+  points = thinned(points);
   return { type: "scatter", mode: "lines+markers", name, x: points.map((p) => p[0]), y: points.map((p) => p[1]), line: { color, width: 2 }, marker: { color, size: 6 } };
 }
 

@@ -83,3 +83,24 @@ test("the 3-D surface is drawn in a fixed box, not stretched to its values' unit
   assert.equal(scene.aspectmode, "manual");
   assert.ok(scene.aspectratio.z <= scene.aspectratio.x && scene.aspectratio.x === scene.aspectratio.y, JSON.stringify(scene.aspectratio));
 });
+
+test("an animation of any length stays a few MB: at most 60 frames of at most 400 points, no spread of long arrays", async () => {
+  const { animatedPath1d, animatedPath2d, MAX_FRAMES, MAX_POINTS, sampleIndices } = await import("../../src/plot/descent");
+  const { toyFunction: toy } = await import("../../src/toy/expression");
+  for (const steps of [2000, 50000, 150000]) {
+    const xs = Array.from({ length: steps + 1 }, (_, n) => 2 * Math.cos(n / 1000));
+    const path1d = { points: xs.map((x) => [x]), values: xs.map((x) => x * x) };
+    const one = animatedPath1d(toy("x^2"), [-2, 2], path1d);
+    const bytes = JSON.stringify(one).length;
+    assert.ok(bytes < 3e6, `${steps} steps: ${(bytes / 1e6).toFixed(1)} MB`);
+    const sliders = (one.layout as { sliders: { steps: { label: string }[] }[] }).sliders[0].steps;
+    assert.equal(sliders.length, MAX_FRAMES);
+    assert.equal(sliders[sliders.length - 1].label, String(steps), "the last frame is the last step");
+    const path2d = { points: xs.map((x, n) => [x, Math.sin(n / 1000)]), values: xs };
+    assert.ok(JSON.stringify(animatedPath2d(toy("x^2 + y^2"), [-2, 2], [-2, 2], path2d)).length < 4e6, `${steps} steps in 2-D`);
+  }
+  assert.deepEqual(sampleIndices(5, 100), [0, 1, 2, 3, 4]);
+  const picked = sampleIndices(10001, MAX_POINTS);
+  assert.equal(picked.length, MAX_POINTS);
+  assert.deepEqual([picked[0], picked[picked.length - 1]], [0, 10000]);
+});
