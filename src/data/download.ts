@@ -4,6 +4,7 @@ import * as path from "path";
 import { gunzipSync } from "zlib";
 import { LearnerError } from "../errors";
 import { idxFileNames } from "./idx";
+import { mnistDirectory } from "./places";
 
 /**
  * `npm run data -- mnist`: fetches full MNIST's four gzipped IDX files into data/mnist/ from the public
@@ -35,7 +36,14 @@ export interface DownloadOptions {
   /** Called as bytes arrive: file name, bytes so far, total bytes (0 when the server does not say). */
   onProgress?: (file: string, received: number, total: number) => void;
   log?: (line: string) => void;
+  /** How long a mirror may take to answer, and how long its bytes may stop coming, before the next is tried. */
+  connectTimeoutMs?: number;
+  idleTimeoutMs?: number;
 }
+
+/** A mirror that accepts and never answers, or stalls mid-file, is left after this long (measured: a silent mirror used to hang 302 s). */
+export const CONNECT_TIMEOUT_MS = 15_000;
+export const IDLE_TIMEOUT_MS = 30_000;
 
 /** Why the gzipped bytes are not the wanted file, or null when they are. */
 function problemWith(gz: Uint8Array, md5: string): string | null {
@@ -49,31 +57,51 @@ function problemWith(gz: Uint8Array, md5: string): string | null {
   return found === md5 ? null : `its MD5 is ${found}, not the published ${md5}`;
 }
 
-async function fetchBytes(url: string, file: string, onProgress?: DownloadOptions["onProgress"]): Promise<Uint8Array> {
-  const response = await fetch(url);
-  if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
-  const total = Number(response.headers.get("content-length") ?? 0);
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    received += value.length;
-    onProgress?.(file, received, total);
+/**
+ * The bytes at `url`, or an error saying why not: an HTTP error, no answer within `connectMs`, or no bytes for
+ * `idleMs` in the middle of the file (the request is then aborted, so nothing hangs).
+ */
+async function fetchBytes(url: string, file: string, onProgress: DownloadOptions["onProgress"], connectMs: number, idleMs: number): Promise<Uint8Array> {
+  const abort = new AbortController();
+  let why = "";
+  let timer = setTimeout(() => { why = `no answer in ${connectMs / 1000} s`; abort.abort(); }, connectMs);
+  const quietFor = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => { why = `no data for ${idleMs / 1000} s`; abort.abort(); }, idleMs);
+  };
+  try {
+    const response = await fetch(url, { signal: abort.signal });
+    if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
+    quietFor();
+    const total = Number(response.headers.get("content-length") ?? 0);
+    const chunks: Uint8Array[] = [];
+    let received = 0;
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      quietFor();
+      chunks.push(value);
+      received += value.length;
+      onProgress?.(file, received, total);
+    }
+    return Buffer.concat(chunks);
+  } catch (error) {
+    throw why ? new Error(why) : error;
+  } finally {
+    clearTimeout(timer);
   }
-  return Buffer.concat(chunks);
 }
 
 /** Downloads whatever of the four files `dir` lacks (or holds damaged); returns the files now in place. */
-export async function downloadMnist(dir = path.join("data", "mnist"), options: DownloadOptions = {}): Promise<string[]> {
+export async function downloadMnist(dir = mnistDirectory(), options: DownloadOptions = {}): Promise<string[]> {
   const mirrors = options.mirrors ?? mnistMirrors;
   const md5 = options.md5 ?? mnistMd5;
   const log = options.log ?? ((line: string) => console.error(line));
   const firstCreated = fs.mkdirSync(dir, { recursive: true });
   try {
-    return await downloadInto(dir, mirrors, md5, log, options.onProgress);
+    const timeouts = { connectMs: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS, idleMs: options.idleTimeoutMs ?? IDLE_TIMEOUT_MS };
+    return await downloadInto(dir, mirrors, md5, log, options.onProgress, timeouts);
   } catch (error) {
     if (firstCreated) removeEmptyFolders(dir, firstCreated);
     throw error;
@@ -91,7 +119,7 @@ function removeEmptyFolders(dir: string, top: string): void {
 }
 
 async function downloadInto(dir: string, mirrors: string[], md5: Readonly<Record<string, string>>,
-  log: (line: string) => void, onProgress: DownloadOptions["onProgress"]): Promise<string[]> {
+  log: (line: string) => void, onProgress: DownloadOptions["onProgress"], timeouts: { connectMs: number; idleMs: number }): Promise<string[]> {
   const done: string[] = [];
   for (const name of Object.keys(md5)) {
     const file = path.join(dir, `${name}.gz`);
@@ -105,14 +133,17 @@ async function downloadInto(dir: string, mirrors: string[], md5: Readonly<Record
       const url = `${mirror}${name}.gz`;
       let bytes: Uint8Array;
       try {
-        bytes = await fetchBytes(url, name, onProgress);
+        bytes = await fetchBytes(url, name, onProgress, timeouts.connectMs, timeouts.idleMs);
       } catch (error) {
-        tried.push(`${url} (${(error as Error).message})`);
+        const why = (error as Error).message;
+        tried.push(`${url} (${why})`);
+        log(`${url}: ${why}; trying the next mirror`);
         continue;
       }
       const problem = problemWith(bytes, md5[name]);
       if (problem) {
         tried.push(`${url} (refused: ${problem})`);
+        log(`${url}: refused, ${problem}; trying the next mirror`);
         continue;
       }
       const temp = `${file}.${process.pid}.part`;

@@ -21,6 +21,12 @@ before(async () => {
     const [, variant, file] = (req.url ?? "").split("/");
     const name = file.replace(/\.gz$/, "");
     if (!good[name]) { res.writeHead(404); res.end(); return; }
+    if (variant === "silent") return; // accepts the request and never answers
+    if (variant === "stalled") { // answers, sends half the file, then nothing
+      res.writeHead(200, { "content-length": good[name].length });
+      res.write(good[name].subarray(0, good[name].length >> 1));
+      return;
+    }
     const bytes = variant === "good" ? good[name] : variant === "truncated" ? good[name].subarray(0, 20) : Buffer.from(gzipSync(Buffer.from("something else")));
     res.writeHead(200, { "content-length": bytes.length });
     res.end(bytes);
@@ -28,7 +34,7 @@ before(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 });
-after(() => server.close());
+after(() => { server.closeAllConnections(); server.close(); });
 
 const quiet = { md5, log: () => undefined };
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "descent-download-"));
@@ -86,4 +92,18 @@ test("a download that fails part-way keeps the verified files it got (a second r
   const firstOnly = { ...quiet, md5: { [names[0]]: md5[names[0]], [names[1]]: "0".repeat(32) } };
   await assert.rejects(downloadMnist(dir, { ...firstOnly, mirrors: [`${base}/good/`] }), /could not get train-labels-idx1-ubyte\.gz/);
   assert.deepEqual(fs.readdirSync(dir), [`${names[0]}.gz`]);
+});
+
+test("a mirror that never answers, or stalls mid-file, is left after its timeout for the next, saying so", async () => {
+  const dir = tempDir();
+  const lines: string[] = [];
+  const started = Date.now();
+  const files = await downloadMnist(dir, { md5, log: (l) => lines.push(l), connectTimeoutMs: 300, idleTimeoutMs: 300,
+    mirrors: [`${base}/silent/`, `${base}/stalled/`, `${base}/good/`] });
+  assert.equal(files.length, 4);
+  assert.ok(Date.now() - started < 10_000, "each stalled mirror was left after its timeout");
+  assert.ok(lines.some((l) => /\/silent\/train-images-idx3-ubyte\.gz: no answer in 0\.3 s; trying the next mirror/.test(l)), lines.join("\n"));
+  assert.ok(lines.some((l) => /\/stalled\/train-images-idx3-ubyte\.gz: no data for 0\.3 s; trying the next mirror/.test(l)), lines.join("\n"));
+  await assert.rejects(downloadMnist(tempDir(), { md5, log: () => undefined, connectTimeoutMs: 300, idleTimeoutMs: 300, mirrors: [`${base}/silent/`] }),
+    /could not get train-images-idx3-ubyte\.gz: tried .*silent.* \(no answer in 0\.3 s\)/);
 });
