@@ -129,21 +129,22 @@ async function downloadInto(dir: string, mirrors: string[], md5: Readonly<Record
       continue;
     }
     const tried: string[] = [];
-    for (const mirror of mirrors) {
+    for (const [m, mirror] of mirrors.entries()) {
       const url = `${mirror}${name}.gz`;
+      const next = m + 1 < mirrors.length ? "; trying the next mirror" : "";
       let bytes: Uint8Array;
       try {
         bytes = await fetchBytes(url, name, onProgress, timeouts.connectMs, timeouts.idleMs);
       } catch (error) {
         const why = (error as Error).message;
         tried.push(`${url} (${why})`);
-        log(`${url}: ${why}; trying the next mirror`);
+        log(`${url}: ${why}${next}`);
         continue;
       }
       const problem = problemWith(bytes, md5[name]);
       if (problem) {
         tried.push(`${url} (refused: ${problem})`);
-        log(`${url}: refused, ${problem}; trying the next mirror`);
+        log(`${url}: refused, ${problem}${next}`);
         continue;
       }
       const temp = `${file}.${process.pid}.part`;
