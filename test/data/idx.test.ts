@@ -80,3 +80,16 @@ test("full MNIST, when present: 60,000 + 10,000 images of 28x28 with the publish
   assert.deepEqual(labelCounts(train), [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]);
   assert.deepEqual(labelCounts(testSet), [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]);
 });
+
+test("a damaged plain file beside a good .gz (a download unpacked half-way) loads from the .gz; two damaged copies name the plain one", () => {
+  const folder = fs.mkdtempSync(path.join(dir, "half-"));
+  const whole = idxImagesBytes(images);
+  for (const [name, bytes] of [[idxFileNames.trainImages, whole], [idxFileNames.trainLabels, idxLabelsBytes(labels)],
+    [idxFileNames.testImages, whole], [idxFileNames.testLabels, idxLabelsBytes(labels)]] as const) {
+    fs.writeFileSync(path.join(folder, name + ".gz"), gzipSync(bytes));
+  }
+  fs.writeFileSync(path.join(folder, idxFileNames.trainImages), whole.subarray(0, 30)); // truncated
+  assert.equal(loadIdxDirectory(folder).train.count, 3);
+  fs.writeFileSync(path.join(folder, idxFileNames.trainImages + ".gz"), gzipSync(whole.subarray(0, 30)));
+  assert.throws(() => loadIdxDirectory(folder), isDataError("truncated", /half-\w+\/train-images-idx3-ubyte is truncated/));
+});
