@@ -142,3 +142,24 @@ test("a damaged kernel.wasm is one sentence saying to rebuild, not a CompileErro
   noStack(result.stderr);
   fs.rmSync(copy, { recursive: true, force: true });
 });
+
+test("a second Ctrl-C while stopping and saving does not lose the trained model", async () => {
+  const model = path.join(dir, "twice.json");
+  const child = spawn(process.execPath, [bin, "train", "--layers", "784,100,10", "--epochs", "1000", "--save", model], { cwd: dir });
+  let stderr = "";
+  child.stderr.on("data", (chunk) => { stderr += chunk; });
+  child.stdout.on("data", () => {});
+  await new Promise<void>((resolve) => {
+    const poll = setInterval(() => { if (/epoch 1:/.test(stderr)) { clearInterval(poll); resolve(); } }, 20);
+  });
+  child.kill("SIGINT");
+  // The second as soon as the first is acknowledged: while training stops and the model is written.
+  await new Promise<void>((resolve) => {
+    const poll = setInterval(() => { if (/stopping now/.test(stderr)) { clearInterval(poll); resolve(); } }, 1);
+  });
+  child.kill("SIGINT");
+  const status = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+  assert.equal(status, 130, stderr);
+  assert.match(stderr, /saved the model of epoch \d+ to/);
+  assert.deepEqual(loadModel(model).sizes, [784, 100, 10]);
+});
