@@ -46,7 +46,7 @@ test("an answered exercise is recorded in the copy's own data/progress.json, and
   assert.equal(progress.exercises["00/guess rate"].done, true);
   assert.match(markdown, /\| lesson \| done \| open \|/);
   assert.match(markdown, /^\| 00 \| 1 of 1: guess rate \| — \|$/m);
-  assert.match(markdown, /^\| 03 \| 0 of 3 \| step direction, next point, learning rate \|$/m, "never-tried exercises are open");
+  assert.match(markdown, /^\| 03 \| 0 of 5 \| step direction, next point, learning rate, step\(x, eta, slope\), the descent loop \|$/m, "never-tried exercises are open, code exercises too");
   assert.equal(learners(), before, "the learner's own progress file is untouched");
 });
 
