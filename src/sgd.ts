@@ -112,9 +112,12 @@ export function trainer(net: Network, data: Dataset, options: TrainOptions): Tra
   checkTrainOptions(net, data, options);
   const { batchSize, epochs } = options;
   const cost = options.cost ?? "quadratic";
-  /** η of an epoch: constant, or annealed from eta to etaFinal. */
+  // #region anneal
+  // η of an epoch: constant, or annealed from eta in the first epoch to etaFinal in the last, by the same factor
+  // each epoch: η_e = η (η_final / η)^((e − 1) / (E − 1)).
   const etaOf = (epoch: number): number =>
     options.etaFinal === undefined || epochs === 1 ? options.eta : options.eta * (options.etaFinal / options.eta) ** ((epoch - 1) / (epochs - 1));
+  // #endregion
   let eta = options.eta;
   let decay = 1;
   const make = engines[options.engine ?? "fast"];
@@ -144,7 +147,11 @@ export function trainer(net: Network, data: Dataset, options: TrainOptions): Tra
     if (finished || epoch > epochs) return null;
     if (batch === 0) {
       eta = etaOf(epoch);
-      decay = 1 - (eta * (options.lambda ?? 0)) / data.count; // L2: w ← (1 − ηλ/n) w − η ∇C
+      // #region l2
+      // L2: every step multiplies each weight by 1 − ηλ/n (n: the training images), then takes the gradient step:
+      // w ← (1 − ηλ/n) w − η ∇C. The engine's step does both (decay); biases are not shrunk.
+      decay = 1 - (eta * (options.lambda ?? 0)) / data.count;
+      // #endregion
       if (options.shuffle !== false) shuffleInPlace(order, random);
       seenCost = 0;
       seenCorrect = 0;
