@@ -45,6 +45,8 @@ export function readableEngine(net: Network, cost: Cost): Engine {
       batch.cost += backpropInto(working, cost, imageOf(data, i, ws.input), label, ws, grad);
       if (argmax(ws.pass.activations[outputLayer]) === label) batch.correct++;
     }
+    // #region step
+    // The step: w ← decay · w − (η/m) Σ ∂C_x/∂w over the m examples of the minibatch; b ← b − (η/m) Σ ∂C_x/∂b.
     const rate = eta / (end - start);
     for (let l = 0; l < working.weights.length; l++) {
       const w = working.weights[l].data, nw = grad.nablaW[l].data;
@@ -52,6 +54,7 @@ export function readableEngine(net: Network, cost: Cost): Engine {
       const b = working.biases[l], nb = grad.nablaB[l];
       for (let j = 0; j < b.length; j++) b[j] -= rate * nb[j];
     }
+    // #endregion
   };
 
   return {

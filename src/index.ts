@@ -48,6 +48,7 @@ export * from "./plot/drawDigit";
 export * from "./checks/lesson08";
 export * from "./dream";
 export * from "./checks/lesson09";
+export * from "./codeRegion";
 export * from "./checks/lesson10";
 export * from "./checks/exercises";
 export * from "./checks/progress";

@@ -92,6 +92,15 @@ export function checkTrainOptions(net: Network, data: Dataset, options: TrainOpt
   costNamed(options.cost ?? "quadratic");
 }
 
+// #region anneal
+/** η in epoch `epoch` (1 to epochs): constant, or annealed from `eta` in the first epoch to `etaFinal` in the last,
+ *  shrinking by the same factor every epoch: η_e = η (η_final / η)^((e − 1) / (E − 1)). */
+export function etaOfEpoch(options: Pick<TrainOptions, "eta" | "etaFinal" | "epochs">, epoch: number): number {
+  const { eta, etaFinal, epochs } = options;
+  return etaFinal === undefined || epochs === 1 ? eta : eta * (etaFinal / eta) ** ((epoch - 1) / (epochs - 1));
+}
+// #endregion
+
 /**
  * Minibatch SGD that can pause: `advance(ms)` trains minibatches until an epoch ends or about `ms`
  * milliseconds have passed, so a notebook can redraw and notice Kernel > Interrupt in between.
@@ -112,9 +121,6 @@ export function trainer(net: Network, data: Dataset, options: TrainOptions): Tra
   checkTrainOptions(net, data, options);
   const { batchSize, epochs } = options;
   const cost = options.cost ?? "quadratic";
-  /** η of an epoch: constant, or annealed from eta to etaFinal. */
-  const etaOf = (epoch: number): number =>
-    options.etaFinal === undefined || epochs === 1 ? options.eta : options.eta * (options.etaFinal / options.eta) ** ((epoch - 1) / (epochs - 1));
   let eta = options.eta;
   let decay = 1;
   const make = engines[options.engine ?? "fast"];
@@ -143,8 +149,12 @@ export function trainer(net: Network, data: Dataset, options: TrainOptions): Tra
     const epoch = reports.length + 1;
     if (finished || epoch > epochs) return null;
     if (batch === 0) {
-      eta = etaOf(epoch);
-      decay = 1 - (eta * (options.lambda ?? 0)) / data.count; // L2: w ← (1 − ηλ/n) w − η ∇C
+      eta = etaOfEpoch(options, epoch);
+      // #region l2
+      // L2: every step multiplies each weight by 1 − ηλ/n (n: the training images), then takes the gradient step:
+      // w ← (1 − ηλ/n) w − η ∇C. The engine's step does both (decay); biases are not shrunk.
+      decay = 1 - (eta * (options.lambda ?? 0)) / data.count;
+      // #endregion
       if (options.shuffle !== false) shuffleInPlace(order, random);
       seenCost = 0;
       seenCorrect = 0;

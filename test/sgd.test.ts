@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { Dataset } from "../src/data/dataset";
 import { embeddedSplit } from "../src/data/embedded";
 import { createNetwork } from "../src/network";
-import { DivergenceError, train, trainAsFarAsItGoes, trainer } from "../src/sgd";
+import { DivergenceError, etaOfEpoch, train, trainAsFarAsItGoes, trainer } from "../src/sgd";
 import { randomDataset } from "./helpers";
 
 test("one full-batch step on a tiny hand-made set equals the update computed by hand", () => {
@@ -92,6 +92,12 @@ test("annealing: eta shrinks geometrically from eta to etaFinal, epoch by epoch"
   const byHand = createNetwork([4, 5, 3], { seed: 4 });
   for (const eta of [1, 0.5, 0.25]) train(byHand, data, { eta, batchSize: 10, epochs: 1, shuffle: false, engine: "readable" });
   assert.deepEqual(annealed.weights[0].data, byHand.weights[0].data);
+  // etaOfEpoch, the schedule train follows (lesson 09 prints it): the ends, and one factor from epoch to epoch.
+  const schedule = [1, 2, 3, 4, 5].map((e) => etaOfEpoch({ eta: 0.5, etaFinal: 0.05, epochs: 5 }, e));
+  assert.ok(Math.abs(schedule[0] - 0.5) < 1e-15 && Math.abs(schedule[4] - 0.05) < 1e-15, `${schedule}`);
+  for (let e = 1; e < 4; e++) assert.ok(Math.abs(schedule[e + 1] / schedule[e] - schedule[1] / schedule[0]) < 1e-12);
+  assert.equal(etaOfEpoch({ eta: 0.5, epochs: 5 }, 3), 0.5);
+  assert.equal(etaOfEpoch({ eta: 0.5, etaFinal: 0.05, epochs: 1 }, 1), 0.5);
   assert.throws(() => train(annealed, data, { eta: 1, etaFinal: 0, batchSize: 10, epochs: 2 }), /final learning rate etaFinal must be a number greater than 0/);
 });
 

@@ -10,6 +10,7 @@ export const lesson09Parameters = {
   seed: seedParameter(1),
   epochs: wholeBetween(20, 1, 60),
   noiseCount: wholeBetween(100, 1, 10000),
+  fullEpochs: wholeBetween(30, 1, 60),
 };
 
 /**
