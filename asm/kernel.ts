@@ -14,6 +14,7 @@ import { Layer, layerAt } from "./layer";
 import { forward } from "./forward";
 import { applyGradient, backward, update } from "./backward";
 import { flush, sum1 } from "./simd";
+export { peak } from "./peak";
 
 /** Cost functions, by number (src/fast.ts passes the same numbers). */
 const QUADRATIC = 0;

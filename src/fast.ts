@@ -6,6 +6,7 @@ import { Engine } from "./engine";
 import { holdImages, loadParameters, setBatch, stageImages, storeParameters } from "./fastCopy";
 import { ADD, Kernel, SET, STEP, createKernel } from "./fastKernel";
 import { Network } from "./network";
+export { KernelBuild, kernelBuild, useKernelBuild } from "./fastModule";
 
 /**
  * The fast engine: the same SGD as the readable engine (engine.ts), computed in f32 by the WebAssembly

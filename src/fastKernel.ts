@@ -1,6 +1,4 @@
-import { LearnerError } from "./errors";
-import * as fs from "fs";
-import * as path from "path";
+import { kernelModule, wasm } from "./fastModule";
 
 /**
  * The WebAssembly kernel (built from asm/ into dist/kernel.wasm) and the memory it works in.
@@ -26,6 +24,8 @@ export interface Kernel {
 export interface KernelExports {
   readonly memory: WasmMemory;
   heapBase(): number;
+  /** The f32x4 peak loop (asm/peak.ts), for the bench. */
+  peak(rounds: number, seed: number): number;
   train(table: number, layers: number, m: number, images: number, indices: number, upcoming: number, labels: number,
     relu: number, cost: number, scale: number, decay: number, mode: number, results: number): void;
   step(table: number, layers: number, decay: number): void;
@@ -54,30 +54,9 @@ export interface Layout {
   readonly images: number;
 }
 
-// Node 20 has WebAssembly, but TypeScript's ES2022 library does not describe it; this is the part we use.
-declare const WebAssembly: {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: unknown };
-};
 export interface WasmMemory {
   readonly buffer: ArrayBuffer;
   grow(pages: number): number;
-}
-
-let compiled: object | undefined;
-
-/** dist/kernel.wasm, compiled once. The compiled tests run from build/src, two folders below the project. */
-function kernelModule(): object {
-  if (compiled) return compiled;
-  const candidates = [path.join(__dirname, "kernel.wasm"), path.join(__dirname, "..", "..", "dist", "kernel.wasm")];
-  const file = candidates.find((f) => fs.existsSync(f));
-  if (!file) throw new LearnerError(`the fast engine's kernel ${candidates[0]} is missing; run \`npm run build\` to compile it from asm/, or use engine: "readable"`);
-  try {
-    compiled = new WebAssembly.Module(fs.readFileSync(file));
-  } catch (error) {
-    throw new LearnerError(`the fast engine's kernel ${file} is damaged (${(error as Error).message.split(":")[0]}); run \`npm run build\` to compile it again from asm/, or use engine: "readable"`);
-  }
-  return compiled;
 }
 
 const roundUp4 = (n: number): number => Math.ceil(n / 4) * 4;
@@ -109,7 +88,7 @@ function planLayout(sizes: readonly number[], capacity: number, base: number): L
 
 /** A new kernel instance for a network of these sizes and batches of up to `capacity` examples. */
 export function createKernel(sizes: readonly number[], relu: boolean, capacity: number): Kernel {
-  const calls = new WebAssembly.Instance(kernelModule(), {}).exports as unknown as KernelExports;
+  const calls = new wasm.Instance(kernelModule(), {}).exports as unknown as KernelExports;
   const layout = planLayout(sizes, capacity, calls.heapBase());
   const k: Kernel = { sizes: [...sizes], capacity, relu, calls, layout, held: null, ...views(calls.memory, layout) };
   reserve(k, layout.images + capacity * sizes[0]);
