@@ -1,11 +1,12 @@
 import { LearnerError } from "./errors";
 import * as fs from "fs";
 import * as path from "path";
+import * as v8 from "v8";
 
 /**
  * The compiled WebAssembly kernel (asm/, built by scripts/build-wasm.js), in one of two builds:
  *   "relaxed"  relaxed SIMD: every multiply-add one fused instruction (f32x4.relaxed_madd), rounded once;
- *              on by default from Node 22, in Node 20 with --experimental-wasm-relaxed-simd
+ *              on by default from Node 22; Node 20 has it behind a flag, which relaxedSimdAvailable sets
  *   "plain"    SIMD128 only: a multiply and an add, rounded twice; every runtime since Node 16.4
  * The relaxed build is taken wherever the runtime validates it. DESCENT_KERNEL=plain (or relaxed) in the
  * environment, or useKernelBuild, chooses one, for the tests and the bench.
@@ -31,10 +32,22 @@ function kernelFile(build: KernelBuild): { file: string; exists: boolean } {
   return file ? { file, exists: true } : { file: candidates[0], exists: false };
 }
 
-/** Whether this runtime can run the relaxed-SIMD kernel (its file is there and validates). */
+let relaxedRuns: boolean | undefined;
+
+/**
+ * Whether this runtime can run the relaxed-SIMD kernel: its file is there and WebAssembly.validate accepts it.
+ * Node 20 and 21 have relaxed SIMD behind a V8 flag (on by default from Node 22): it is switched on here first,
+ * as --experimental-wasm-relaxed-simd would, so that Node 20 gets the fused kernel too.
+ */
 export function relaxedSimdAvailable(): boolean {
+  if (relaxedRuns !== undefined) return relaxedRuns;
   const { file, exists } = kernelFile("relaxed");
-  return exists && WebAssembly.validate(fs.readFileSync(file));
+  if (!exists) return (relaxedRuns = false);
+  const bytes = fs.readFileSync(file);
+  if (!WebAssembly.validate(bytes) && Number(process.versions.node.split(".")[0]) < 22) {
+    v8.setFlagsFromString("--experimental-wasm-relaxed-simd");
+  }
+  return (relaxedRuns = WebAssembly.validate(bytes));
 }
 
 /** The build the fast engine uses: DESCENT_KERNEL's or useKernelBuild's choice, else the best that runs here. */
@@ -53,7 +66,7 @@ export function useKernelBuild(build: KernelBuild | "auto"): KernelBuild {
     return kernelBuild();
   }
   if (build === "relaxed" && !relaxedSimdAvailable()) {
-    throw new LearnerError(`this runtime (Node ${process.version}) cannot run the relaxed-SIMD kernel; use Node 22 or later, start Node 20 with --experimental-wasm-relaxed-simd, or use the plain kernel`);
+    throw new LearnerError(`this runtime (Node ${process.version}) cannot run the relaxed-SIMD kernel (or dist/kernel-relaxed.wasm is missing or damaged: run \`npm run build\`); use Node 20 or later, or the plain kernel`);
   }
   return (chosen = build);
 }

@@ -1,6 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { Gradient, averageGradient } from "../src/backprop";
 import { costs } from "../src/cost";
@@ -14,12 +16,10 @@ import { randomDataset } from "./helpers";
 
 // Both builds of the kernel (plain SIMD128, and relaxed SIMD with fused multiply-adds) against the readable
 // engine, on the course's wide networks too. The relaxed build runs where this Node has relaxed SIMD: Node 22
-// and later, or Node 20 started with --experimental-wasm-relaxed-simd; the last test starts such a Node.
+// and later by default, Node 20 once fastModule.ts has switched its flag on.
 const tolerance = 1e-5;
 const digits = embeddedSplit({ seed: 1 });
 const builds: KernelBuild[] = relaxedSimdAvailable() ? ["plain", "relaxed"] : ["plain"];
-const nodeMajor = Number(process.versions.node.split(".")[0]);
-const relaxedFlag = nodeMajor < 22 ? ["--experimental-wasm-relaxed-simd"] : [];
 
 function worstError(a: Gradient, b: Gradient): number {
   let worst = relativeError(a, b);
@@ -42,11 +42,10 @@ function withEachBuild(check: (build: KernelBuild) => void): void {
   }
 }
 
-test("the relaxed-SIMD kernel is chosen exactly where this runtime validates it", () => {
+test("the relaxed-SIMD kernel is chosen exactly where this runtime validates it, which on Node 20 and later is always", () => {
   useKernelBuild("auto");
   assert.equal(kernelBuild(), relaxedSimdAvailable() ? "relaxed" : "plain");
-  if (!relaxedSimdAvailable()) assert.throws(() => useKernelBuild("relaxed"), /cannot run the relaxed-SIMD kernel; use Node 22 or later, start Node 20 with --experimental-wasm-relaxed-simd/);
-  useKernelBuild("auto");
+  assert.equal(kernelBuild(), "relaxed", "Node 20 has relaxed SIMD behind a flag that fastModule.ts switches on; later versions by default");
 });
 
 test("each kernel build's gradient equals the readable backprop's to 1e-5 on the course's networks, wide ones included, at batch 1, 10, 100 and an odd size", () => {
@@ -118,12 +117,25 @@ test("the relaxed build really fuses its multiply-adds: its gradient rounds diff
   assert.ok(differing > gradients[0].length / 10, `only ${differing} of ${gradients[0].length} weights' gradients differ`);
 });
 
-test("a Node with relaxed SIMD picks the relaxed kernel by itself, and DESCENT_KERNEL=plain picks the plain one", () => {
-  const fastModule = path.join(__dirname, "..", "src", "fastModule.js");
-  const ask = (env: Record<string, string>) => spawnSync(process.execPath, [...relaxedFlag, "-e", `console.log(require(${JSON.stringify(fastModule)}).kernelBuild())`],
-    { encoding: "utf8", env: { ...process.env, DESCENT_KERNEL: "", ...env } });
-  const auto = ask({});
+/** Runs `script` in a Node of its own, with the project's dist/ copied to a temporary folder where `damage` names a kernel file to spoil. */
+function inCopy(script: string, env: Record<string, string> = {}, damage?: string): { status: number | null; stdout: string; stderr: string } {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), "descent-kernels-"));
+  try {
+    fs.cpSync(path.join(__dirname, "..", "..", "dist"), path.join(copy, "dist"), { recursive: true });
+    if (damage) fs.writeFileSync(path.join(copy, "dist", damage), "not wasm");
+    const prelude = `const fast = require(${JSON.stringify(path.join(copy, "dist", "fastModule.js"))});`;
+    return spawnSync(process.execPath, ["-e", prelude + script], { encoding: "utf8", env: { ...process.env, DESCENT_KERNEL: "", ...env } });
+  } finally {
+    fs.rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+test("a Node of its own picks the relaxed kernel by itself, DESCENT_KERNEL=plain picks the plain one, and without a usable relaxed kernel it falls back to the plain one", () => {
+  const auto = inCopy("console.log(fast.kernelBuild())");
   assert.equal(auto.status, 0, auto.stderr);
   assert.equal(auto.stdout.trim(), "relaxed");
-  assert.equal(ask({ DESCENT_KERNEL: "plain" }).stdout.trim(), "plain");
+  assert.equal(inCopy("console.log(fast.kernelBuild())", { DESCENT_KERNEL: "plain" }).stdout.trim(), "plain");
+  assert.equal(inCopy("console.log(fast.kernelBuild())", {}, "kernel-relaxed.wasm").stdout.trim(), "plain");
+  const refused = inCopy("try { fast.useKernelBuild('relaxed') } catch (e) { console.log(e.message) }", {}, "kernel-relaxed.wasm");
+  assert.match(refused.stdout, /cannot run the relaxed-SIMD kernel \(or dist\/kernel-relaxed\.wasm is missing or damaged: run `npm run build`\)/);
 });
