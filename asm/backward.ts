@@ -118,3 +118,14 @@ export function applyGradient(L: Layer, decay: f32): void {
     v128.store(L.biases + p, f32x4.add(v128.load(L.biases + p), v128.load(L.nablaB + p)));
   }
 }
+
+/** nablaW ← nablaW + the other's nablaW, nablaB likewise (two threads' parts of one batch's gradient). */
+export function addGradient(L: Layer, other: Layer): void {
+  const weightBytes = <usize>L.pOut * (<usize>L.pIn << 2);
+  for (let p: usize = 0; p < weightBytes; p += 16) {
+    v128.store(L.nablaW + p, f32x4.add(v128.load(L.nablaW + p), v128.load(other.nablaW + p)));
+  }
+  for (let p: usize = 0; p < (<usize>L.pOut << 2); p += 16) {
+    v128.store(L.nablaB + p, f32x4.add(v128.load(L.nablaB + p), v128.load(other.nablaB + p)));
+  }
+}

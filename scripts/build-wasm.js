@@ -10,8 +10,8 @@ const path = require("path");
 
 const root = path.join(__dirname, "..");
 const kernels = [
-  { out: path.join(root, "dist", "kernel.wasm"), features: ["simd"] },
-  { out: path.join(root, "dist", "kernel-relaxed.wasm"), features: ["simd", "relaxed-simd"] },
+  { out: path.join(root, "dist", "kernel.wasm"), features: ["simd", "threads"] },
+  { out: path.join(root, "dist", "kernel-relaxed.wasm"), features: ["simd", "relaxed-simd", "threads"] },
 ];
 const sources = fs.readdirSync(path.join(root, "asm")).filter((f) => f.endsWith(".ts")).map((f) => path.join(root, "asm", f));
 const newest = Math.max(...[...sources, __filename].map((f) => fs.statSync(f).mtimeMs));
@@ -31,6 +31,10 @@ for (const { out, features } of kernels) {
       "--optimizeLevel", "3", "--shrinkLevel", "0",
       ...features.flatMap((f) => ["--enable", f]),
       "--runtime", "stub", // the kernel allocates nothing: src/fastKernel.ts lays out its memory
+      // One memory that src/fastKernel.ts makes and shares with the worker threads of src/fastThreads.ts,
+      // each running its own instance of the kernel on its part of a batch. 65,536 pages is wasm32's 4 GB,
+      // address space reserved, not used: the memory grows to what the network and its data set need.
+      "--importMemory", "--sharedMemory", "--initialMemory", "1", "--maximumMemory", "65536",
       "--noAssert",
     ], { stdio: "inherit" });
   } catch {
