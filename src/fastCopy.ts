@@ -1,5 +1,5 @@
 import { Dataset, checkDatasetFits } from "./data/dataset";
-import { Kernel, reserve } from "./fastKernel";
+import { Kernel, Part, reserve } from "./fastKernel";
 import { Network } from "./network";
 
 // Moving weights, biases and images between the library's arrays and the kernel's memory (fastKernel.ts).
@@ -47,10 +47,11 @@ export function holdImages(k: Kernel, data: Dataset): void {
 
 /**
  * Puts the numbers and labels of images order[start..end) into the batch buffers (their pixels must be held),
- * followed by the numbers of the next batch's images, up to as many again. Returns how many of those follow.
+ * followed by the numbers of the next batch's images, up to as many again, into the buffers of `part` (the main
+ * thread's unless a worker thread's is given). Returns how many of those follow.
  */
-export function setBatch(k: Kernel, data: Dataset, order: ArrayLike<number>, start: number, end: number): number {
-  const { indices, labels } = k.layout;
+export function setBatch(k: Kernel, data: Dataset, order: ArrayLike<number>, start: number, end: number, part: Part = k.layout): number {
+  const { indices, labels } = part;
   const m = end - start, upcoming = Math.min(m, order.length - end);
   for (let n = 0; n < m + upcoming; n++) {
     const i = order[start + n];
