@@ -49,7 +49,7 @@ function jobFor(k: Kernel, part: Part, data: Dataset, order: ArrayLike<number>, 
  * Below this much arithmetic per thread and batch, a thread costs more than it saves: waking a worker and
  * waiting for it takes tens of microseconds. (Floating-point operations; see flopsPerExample.)
  */
-export const flopsPerThread = 2e6;
+export const flopsPerThread = 4e6;
 
 /** Floating-point operations to train on one example: forward pass and BP4 (2 per weight each), BP2 (2 per
  *  weight of every layer but the first). */
