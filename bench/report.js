@@ -70,7 +70,7 @@ function growthSection(results) {
     "",
     `### How the cost grows: the course's networks and batch sizes (examples/s, best of ${epochs(growth.rounds)}, interleaved)`,
     "",
-    `Sigmoid, quadratic cost, eta ${results.settings.eta}; one epoch over the first n training images (n = ${growth.rows.filter((r) => r.sizes === growth.rows[0].sizes).map((r) => `${thousands(r.count)} at batch ${r.batch}`).join(", ")}). ` +
+    `Sigmoid, quadratic cost, eta ${growth.eta}; one epoch over the first n training images (n = ${growth.rows.filter((r) => r.sizes === growth.rows[0].sizes).map((r) => `${thousands(r.count)} at batch ${r.batch}`).join(", ")}). ` +
       `Descent's default is the threads that help at that size (in brackets); the peers run once with one thread and once with ${growth.cores}. ` +
       `"÷ fastest peer, best threads" sets Descent at the better of one thread and its default against every peer at either thread count. ` +
       `GFLOP/s counts 2 floating-point operations per weight for the forward pass and BP4 and 2 more for BP2 (not on the first layer); ` +

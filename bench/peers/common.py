@@ -55,10 +55,10 @@ def initial_parameters(sizes, seed=1):
 
 
 def serve(shared, version, make_trainer):
-    """Answers requests until "quit". make_trainer(batch, initial=None) returns an object with epoch(order),
+    """Answers requests until "quit". make_trainer(batch, initial=None, eta=None) returns an object with epoch(order),
     which runs every minibatch step of one epoch (the time it takes is the measure), and accuracy() on the test
-    set; `initial` is (weights, biases) for a network other than the shared one. One request more than
-    serve.js describes: {"cmd":"grow","sizes":[...],"batch":b,"count":n,"epoch":k} trains that network (kept
+    set; `initial` is (weights, biases) for a network other than the shared one, `eta` a learning rate other than its. One request more than
+    serve.js describes: {"cmd":"grow","sizes":[...],"batch":b,"count":n,"epoch":k,"eta":e} trains that network (kept
     between requests) on the first n images, in epoch k's order -> {"seconds": s}."""
     trainers = {}
     grown = {}
@@ -72,7 +72,7 @@ def serve(shared, version, make_trainer):
             if request["cmd"] == "grow":
                 key = (tuple(request["sizes"]), batch)
                 if key not in grown:
-                    grown[key] = make_trainer(batch, initial_parameters(request["sizes"]))
+                    grown[key] = make_trainer(batch, initial_parameters(request["sizes"]), request["eta"])
                 order = shared.orders[request["epoch"] % len(shared.orders)]
                 order = order[order < request["count"]]  # the first n images, shuffled, as Descent's take(n)
                 started = time.perf_counter()

@@ -43,15 +43,15 @@ function time({ trainCount, hidden, batch }) {
 
 /**
  * The growth table's request: one epoch of `sizes` (a network kept between requests, from seeded scaled
- * weights) at `batch` on the first `count` images, with `threads` worker threads, or the library's default
+ * weights) at `batch` and learning rate `eta` on the first `count` images, with `threads` worker threads, or the library's default
  * when none is given. -> {"seconds": the epoch's steps, "threads": the threads the engine used}
  */
 const grown = new Map();
-function grow({ sizes, batch, count, threads }) {
+function grow({ sizes, batch, count, threads, eta }) {
   const key = `${sizes.join("-")}/${batch}/${threads ?? "default"}`;
   if (!grown.has(key)) {
     const net = descent.createNetwork(sizes, { seed: meta.seed, init: "scaled" });
-    const options = { eta: meta.eta, batchSize: batch, epochs: 1e6, seed: meta.seed, engine, evaluateTraining: false };
+    const options = { eta, batchSize: batch, epochs: 1e6, seed: meta.seed, engine, evaluateTraining: false };
     if (threads !== undefined) options.threads = threads;
     grown.set(key, descent.trainer(net, descent.take(train, count), options));
   }

@@ -22,9 +22,9 @@ def make_peer(directory, variant):
     initial = [(torch.tensor(w, dtype=torch.float32), torch.tensor(b, dtype=torch.float32)) for w, b in zip(shared.weights, shared.biases)]
     step_maker = {"manual": manual_step, "nn": nn_step}[variant]
 
-    def make_trainer(batch_size, start=None):
+    def make_trainer(batch_size, start=None, eta=None):
         parameters = initial if start is None else [(torch.tensor(w, dtype=torch.float32), torch.tensor(b, dtype=torch.float32)) for w, b in zip(*start)]
-        step, forward = step_maker(parameters, shared.eta)
+        step, forward = step_maker(parameters, eta or shared.eta)
 
         def epoch(order):
             order = torch.from_numpy(order)
