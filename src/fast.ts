@@ -3,12 +3,13 @@ import { Gradient, zeroGradient } from "./backprop";
 import { Cost, CostName, quadratic } from "./cost";
 import { Dataset, checkDatasetFits } from "./data/dataset";
 import { Engine } from "./engine";
-import { holdImages, loadParameters, setBatch, stageImages, storeParameters } from "./fastCopy";
-import { ADD, Kernel, SET, STEP, createKernel } from "./fastKernel";
+import { holdImages, loadParameters, setBatch, storeParameters } from "./fastCopy";
+import { ADD, Kernel, SET, STEP, costCode, createKernel } from "./fastKernel";
 import { Network } from "./network";
 import { bindWorkers } from "./fastThreads";
 import { defaultThreads, gradientInParts } from "./fastSplit";
 export { KernelBuild, kernelBuild, useKernelBuild } from "./fastModule";
+export { fastEvaluate } from "./fastEvaluate";
 
 /**
  * The fast engine: the same SGD as the readable engine (engine.ts), computed in f32 by the WebAssembly
@@ -100,25 +101,6 @@ export function fastGradient(
   return { gradient, cost: total / count };
 }
 
-/** How a network does on a whole data set, by the kernel's forward pass: the fast twin of evaluate.ts's
- *  `evaluate` for the numbers training reports each epoch (accuracy and average cost, in f32). */
-export function fastEvaluate(net: Network, data: Dataset, cost: Cost = quadratic): { count: number; correct: number; accuracy: number; cost: number } {
-  checkImages(net, data);
-  const k = evaluator(net);
-  let correct = 0, total = 0;
-  for (let start = 0; start < data.count; start += k.capacity) {
-    const end = Math.min(start + k.capacity, data.count);
-    stageImages(k, data, start, end);
-    const { layout } = k;
-    k.calls.evaluate(layout.table, net.sizes.length - 1, end - start, layout.images, layout.indices, layout.labels,
-      k.relu ? 1 : 0, costCode(cost.name), layout.results);
-    total += k.results[0];
-    correct += k.results[1];
-  }
-  const count = data.count;
-  return { count, correct, accuracy: count ? correct / count : 0, cost: count ? total / count : 0 };
-}
-
 /**
  * Backprop on images order[start..end) of `data` (held with holdImages): `mode` and `scale` say what to do
  * with the summed gradient (STEP, SET or ADD). Returns the summed cost; results[1] has the number right.
@@ -135,22 +117,6 @@ function trainOn(
 
 /** The most examples one kernel call takes: enough to keep calls few, few enough for the batch to stay in cache. */
 const chunk = 256;
-
-// One kernel for evaluations, kept while the network's shape stays the same.
-let evaluation: Kernel | undefined;
-
-function evaluator(net: Network): Kernel {
-  const relu = net.activation.name === "relu";
-  const same = evaluation && evaluation.relu === relu && evaluation.sizes.length === net.sizes.length && evaluation.sizes.every((n, l) => n === net.sizes[l]);
-  if (!evaluation || !same) evaluation = createKernel(net.sizes, relu, chunk);
-  loadParameters(evaluation, net);
-  return evaluation;
-}
-
-/** The cost functions by the numbers asm/kernel.ts knows them by. */
-function costCode(name: CostName): number {
-  return name === "quadratic" ? 0 : 1;
-}
 
 function checkImages(net: Network, data: Dataset): void {
   checkDatasetFits(net.sizes, data);

@@ -62,14 +62,17 @@ export function setBatch(k: Kernel, data: Dataset, order: ArrayLike<number>, sta
   return upcoming;
 }
 
-/** Copies images start..end of `data` (at most `capacity`) to the start of the image region, as images 0..m-1. */
-export function stageImages(k: Kernel, data: Dataset, start: number, end: number): void {
+/**
+ * Copies images start..end of `data` (at most `capacity`) into the image region, as images 0..m-1 of `part`
+ * (the main thread's unless given); part number p takes the p-th slot of `capacity` images (reserve them).
+ */
+export function stageImages(k: Kernel, data: Dataset, start: number, end: number, p = 0): void {
   checkImageSize(k, data);
-  const size = k.sizes[0], { images, indices, labels } = k.layout;
+  const size = k.sizes[0], { indices, labels } = k.layout.parts[p], first = p * k.capacity;
   k.held = null;
-  k.bytes.set(data.pixels.subarray(start * size, end * size), images);
+  k.bytes.set(data.pixels.subarray(start * size, end * size), k.layout.images + first * size);
   k.bytes.set(data.labels.subarray(start, end), labels);
-  for (let n = 0; n < end - start; n++) k.indices[indices / 4 + n] = n;
+  for (let n = 0; n < end - start; n++) k.indices[indices / 4 + n] = first + n;
 }
 
 function checkImageSize(k: Kernel, data: Dataset): void {

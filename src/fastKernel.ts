@@ -1,3 +1,4 @@
+import { CostName } from "./cost";
 import { kernelModule, wasm } from "./fastModule";
 
 /**
@@ -39,6 +40,12 @@ export interface KernelExports {
 
 /** What the kernel's `train` does with the batch's gradient (asm/backward.ts). */
 export const STEP = 0, SET = 1, ADD = 2;
+
+/** The cost functions by the numbers asm/kernel.ts knows them by. */
+export function costCode(name: CostName): number {
+  return name === "quadratic" ? 0 : 1;
+}
+
 
 /** One thread's buffers: its layer table, results, batch (A, Δ), gradient, image numbers and labels. */
 export interface Part {

@@ -1,7 +1,7 @@
 import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
-import { Field, IDLE, JOB, QUIT, REBIND, SLOT } from "./fastJobs";
+import { Field, IDLE, JOB, QUIT, REBIND, SLOT, TRAIN } from "./fastJobs";
 import { Kernel } from "./fastKernel";
 
 /**
@@ -30,6 +30,8 @@ export function availableCores(): number {
 export interface Job {
   table: number; layers: number; m: number; images: number; indices: number; upcoming: number; labels: number;
   relu: number; cost: number; scale: number; decay: number; mode: number; results: number;
+  /** TRAIN (the default) or EVALUATE, whose job uses no upcoming, scale, decay or mode. */
+  kind?: number;
 }
 
 /** Makes sure `count` workers exist and work on `kernel`'s memory; false if they could not be started. */
@@ -85,6 +87,7 @@ export function post(slot: number, job: Job): void {
   floats[at + Field.decay] = job.decay;
   control[at + Field.mode] = job.mode;
   control[at + Field.results] = job.results;
+  control[at + Field.kind] = job.kind ?? TRAIN;
   Atomics.store(control, at + Field.state, JOB);
   Atomics.notify(control, at + Field.state);
 }

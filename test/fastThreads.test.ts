@@ -7,7 +7,8 @@ import * as path from "node:path";
 import { Gradient, averageGradient } from "../src/backprop";
 import { costs } from "../src/cost";
 import { embeddedSplit } from "../src/data/embedded";
-import { fastGradient } from "../src/fast";
+import { fastEvaluate, fastGradient } from "../src/fast";
+import { evaluate } from "../src/evaluate";
 import { defaultThreads, flopsPerThread, flopsPerExample } from "../src/fastSplit";
 import { availableCores } from "../src/fastThreads";
 import { numericGradient, relativeError } from "../src/gradcheck";
@@ -120,4 +121,18 @@ test("descent train --threads 2 stops on Ctrl-C within seconds and saves the las
   assert.equal(await new Promise<number | null>((resolve) => refused.on("exit", (c) => resolve(c))), 2);
   assert.match(refusal, /--threads must be a whole number from 1 to 64; got 0/);
   fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test("the fast evaluation split between threads counts and costs as the readable one does, on a set that is not a whole number of chunks", () => {
+  const net = createNetwork([784, 100, 10], { init: "scaled", seed: 12 });
+  train(net, digits.train, { eta: 0.5, batchSize: 100, epochs: 1, evaluateTraining: false });
+  const set = { ...digits.test, count: 1999, pixels: digits.test.pixels.subarray(0, 1999 * 784), labels: digits.test.labels.subarray(0, 1999) };
+  for (const cost of Object.values(costs)) {
+    const exact = evaluate(net, set, cost);
+    const fast = fastEvaluate(net, set, cost);
+    assert.equal(fast.count, 1999);
+    assert.ok(Math.abs(fast.correct - exact.correct) <= 2, `${fast.correct} vs ${exact.correct} right`);
+    assert.ok(Math.abs(fast.cost - exact.cost) <= 1e-5 * exact.cost, `${cost.name}: cost ${fast.cost} vs ${exact.cost}`);
+  }
+  assert.ok(defaultThreads([784, 100, 10], Math.ceil(256 / 3)) >= Math.min(2, availableCores()), "784-100-10 evaluates with every core (up to 2)");
 });
