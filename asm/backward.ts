@@ -1,5 +1,5 @@
 import { Layer } from "./layer";
-import { flush } from "./simd";
+import { flush, madd } from "./simd";
 
 /**
  * BP2 for the whole batch, the matrix form of δ^l = ((w^l)ᵀ δ^{l+1}) ⊙ σ'(z^l):
@@ -17,10 +17,10 @@ export function backward(L: Layer, m: i32): void {
       let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
       let d = L.delta + <usize>i * outBytes;
       for (let w = L.weights + (k << 2); w < panels; w += panelBytes, d += 16) {
-        s0 = f32x4.add(s0, f32x4.mul(v128.load32_splat(d), v128.load(w)));
-        s1 = f32x4.add(s1, f32x4.mul(v128.load32_splat(d, 4), v128.load(w, 16)));
-        s2 = f32x4.add(s2, f32x4.mul(v128.load32_splat(d, 8), v128.load(w, 32)));
-        s3 = f32x4.add(s3, f32x4.mul(v128.load32_splat(d, 12), v128.load(w, 48)));
+        s0 = madd(v128.load32_splat(d), v128.load(w), s0);
+        s1 = madd(v128.load32_splat(d, 4), v128.load(w, 16), s1);
+        s2 = madd(v128.load32_splat(d, 8), v128.load(w, 32), s2);
+        s3 = madd(v128.load32_splat(d, 12), v128.load(w, 48), s3);
       }
       const sum = f32x4.add(f32x4.add(s0, s1), f32x4.add(s2, s3));
       v128.store(deltaIn + k, flush(f32x4.mul(sum, v128.load(deltaIn + k))));
@@ -57,13 +57,13 @@ export function update(L: Layer, m: i32, c: f32, decay: f32, mode: i32): void {
       for (let i = 0; i < m; i++, a += inBytes, d += outBytes) {
         const x0 = v128.load(a), x1 = v128.load(a, 16);
         let dj = v128.load32_splat(d);
-        g00 = f32x4.add(g00, f32x4.mul(dj, x0)); g01 = f32x4.add(g01, f32x4.mul(dj, x1));
+        g00 = madd(dj, x0, g00); g01 = madd(dj, x1, g01);
         dj = v128.load32_splat(d, 4);
-        g10 = f32x4.add(g10, f32x4.mul(dj, x0)); g11 = f32x4.add(g11, f32x4.mul(dj, x1));
+        g10 = madd(dj, x0, g10); g11 = madd(dj, x1, g11);
         dj = v128.load32_splat(d, 8);
-        g20 = f32x4.add(g20, f32x4.mul(dj, x0)); g21 = f32x4.add(g21, f32x4.mul(dj, x1));
+        g20 = madd(dj, x0, g20); g21 = madd(dj, x1, g21);
         dj = v128.load32_splat(d, 12);
-        g30 = f32x4.add(g30, f32x4.mul(dj, x0)); g31 = f32x4.add(g31, f32x4.mul(dj, x1));
+        g30 = madd(dj, x0, g30); g31 = madd(dj, x1, g31);
       }
       const w = target + <usize>j * inBytes + (k << 2);
       apply(w, g00, keep, mode); apply(w + 16, g10, keep, mode);
@@ -78,10 +78,10 @@ export function update(L: Layer, m: i32, c: f32, decay: f32, mode: i32): void {
       let a = L.input + k, d = L.delta + (<usize>j << 2);
       for (let i = 0; i < m; i++, a += inBytes, d += outBytes) {
         const x0 = v128.load(a);
-        g0 = f32x4.add(g0, f32x4.mul(v128.load32_splat(d), x0));
-        g1 = f32x4.add(g1, f32x4.mul(v128.load32_splat(d, 4), x0));
-        g2 = f32x4.add(g2, f32x4.mul(v128.load32_splat(d, 8), x0));
-        g3 = f32x4.add(g3, f32x4.mul(v128.load32_splat(d, 12), x0));
+        g0 = madd(v128.load32_splat(d), x0, g0);
+        g1 = madd(v128.load32_splat(d, 4), x0, g1);
+        g2 = madd(v128.load32_splat(d, 8), x0, g2);
+        g3 = madd(v128.load32_splat(d, 12), x0, g3);
       }
       const w = target + <usize>j * inBytes + (k << 2);
       apply(w, g0, keep, mode); apply(w + 16, g1, keep, mode);
@@ -116,5 +116,16 @@ export function applyGradient(L: Layer, decay: f32): void {
   }
   for (let p: usize = 0; p < (<usize>L.pOut << 2); p += 16) {
     v128.store(L.biases + p, f32x4.add(v128.load(L.biases + p), v128.load(L.nablaB + p)));
+  }
+}
+
+/** nablaW ← nablaW + the other's nablaW, nablaB likewise (two threads' parts of one batch's gradient). */
+export function addGradient(L: Layer, other: Layer): void {
+  const weightBytes = <usize>L.pOut * (<usize>L.pIn << 2);
+  for (let p: usize = 0; p < weightBytes; p += 16) {
+    v128.store(L.nablaW + p, f32x4.add(v128.load(L.nablaW + p), v128.load(other.nablaW + p)));
+  }
+  for (let p: usize = 0; p < (<usize>L.pOut << 2); p += 16) {
+    v128.store(L.nablaB + p, f32x4.add(v128.load(L.nablaB + p), v128.load(other.nablaB + p)));
   }
 }

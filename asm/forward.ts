@@ -1,5 +1,5 @@
 import { Layer } from "./layer";
-import { exp4, flush, sum4 } from "./simd";
+import { exp4, flush, madd, sum4 } from "./simd";
 
 /**
  * The forward pass through one layer for the whole batch, the matrix form of a = σ(w·a + b). The lesson
@@ -23,13 +23,13 @@ export function forward(L: Layer, m: i32, relu: bool): void {
       for (let k: usize = 0; k < inBytes; k += 16, w += 64) {
         const x0 = v128.load(a0 + k), x1 = v128.load(a1 + k);
         let wj = v128.load(w);
-        s00 = f32x4.add(s00, f32x4.mul(wj, x0)); s01 = f32x4.add(s01, f32x4.mul(wj, x1));
+        s00 = madd(wj, x0, s00); s01 = madd(wj, x1, s01);
         wj = v128.load(w, 16);
-        s10 = f32x4.add(s10, f32x4.mul(wj, x0)); s11 = f32x4.add(s11, f32x4.mul(wj, x1));
+        s10 = madd(wj, x0, s10); s11 = madd(wj, x1, s11);
         wj = v128.load(w, 32);
-        s20 = f32x4.add(s20, f32x4.mul(wj, x0)); s21 = f32x4.add(s21, f32x4.mul(wj, x1));
+        s20 = madd(wj, x0, s20); s21 = madd(wj, x1, s21);
         wj = v128.load(w, 48);
-        s30 = f32x4.add(s30, f32x4.mul(wj, x0)); s31 = f32x4.add(s31, f32x4.mul(wj, x1));
+        s30 = madd(wj, x0, s30); s31 = madd(wj, x1, s31);
       }
       const z = L.output + <usize>i * outBytes + (<usize>j << 2);
       v128.store(z, f32x4.add(sum4(s00, s10, s20, s30), b));
@@ -41,10 +41,10 @@ export function forward(L: Layer, m: i32, relu: bool): void {
       let w = panel;
       for (let k: usize = 0; k < inBytes; k += 16, w += 64) {
         const x0 = v128.load(a0 + k);
-        s0 = f32x4.add(s0, f32x4.mul(v128.load(w), x0));
-        s1 = f32x4.add(s1, f32x4.mul(v128.load(w, 16), x0));
-        s2 = f32x4.add(s2, f32x4.mul(v128.load(w, 32), x0));
-        s3 = f32x4.add(s3, f32x4.mul(v128.load(w, 48), x0));
+        s0 = madd(v128.load(w), x0, s0);
+        s1 = madd(v128.load(w, 16), x0, s1);
+        s2 = madd(v128.load(w, 32), x0, s2);
+        s3 = madd(v128.load(w, 48), x0, s3);
       }
       v128.store(L.output + <usize>i * outBytes + (<usize>j << 2), f32x4.add(sum4(s0, s1, s2, s3), b));
     }

@@ -12,8 +12,9 @@
  */
 import { Layer, layerAt } from "./layer";
 import { forward } from "./forward";
-import { applyGradient, backward, update } from "./backward";
+import { addGradient, applyGradient, backward, update } from "./backward";
 import { flush, sum1 } from "./simd";
+export { peak } from "./peak";
 
 /** Cost functions, by number (src/fast.ts passes the same numbers). */
 const QUADRATIC = 0;
@@ -52,6 +53,14 @@ export function train(
 /** The step after a batch's gradient was summed in parts with ADD: w ← decay · w + nablaW, b ← b + nablaB. */
 export function step(table: usize, layers: i32, decay: f32): void {
   for (let l = 0; l < layers; l++) applyGradient(layerAt(table, l), decay);
+}
+
+/**
+ * A batch split between threads (src/fastThreads.ts): each thread's part of the gradient, in the nablaW and
+ * nablaB of its own layer table, is added into those of `into`, so that step() can then take one step.
+ */
+export function accumulate(into: usize, from: usize, layers: i32): void {
+  for (let l = 0; l < layers; l++) addGradient(layerAt(into, l), layerAt(from, l));
 }
 
 /** The forward pass only: results[0] gets the summed cost of the m examples, results[1] the number right. */

@@ -1,4 +1,15 @@
-// Small f32x4 helpers for the kernel: e^x (WebAssembly has no exp) and horizontal sums.
+// Small f32x4 helpers for the kernel: multiply-add, e^x (WebAssembly has no exp) and horizontal sums.
+
+/**
+ * a·b + c in each lane. The relaxed-SIMD build (scripts/build-wasm.js) makes it one fused multiply-add
+ * (f32x4.relaxed_madd), rounded once; the plain build a multiply and an add, rounded twice. Either way the
+ * difference is within f32's last place, far inside the fast engine's tolerance against the readable one.
+ */
+// @ts-ignore: decorator
+@inline export function madd(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
+  return f32x4.add(f32x4.mul(a, b), c);
+}
 
 /**
  * e^x in each lane, for |x| ≤ 87 (callers clamp), to about one unit in the last place (Cephes' expf):

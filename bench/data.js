@@ -26,7 +26,7 @@ function idxFile(dir, name) {
 function loadData(seed) {
   const dir = findMnist();
   if (!dir) return { ...descent.embeddedSplit({ seed }), source: "embedded digits (full MNIST not found; set DESCENT_MNIST_DIR)" };
-  return { ...loadIdx(dir), source: `MNIST from ${dir}` };
+  return { ...loadIdx(dir), source: `MNIST from ${dir}`, dir };
 }
 
 /** The library's IDX reader once src/data/idx.ts has landed; until then a small one of our own. */

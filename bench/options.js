@@ -9,9 +9,12 @@ const usage = `usage: npm run bench -- [options]
 
 Trains 784-16-16-10 (sigmoid, quadratic cost, eta 3) with Descent and with each peer on the same bytes,
 one thread each, and prints examples per second at batch sizes 10 and 100, Descent's ratio to each peer,
-and each trainer's test accuracy.
+and each trainer's test accuracy. Then how the cost grows: 784-16-16-10, 784-30-10, 784-100-10 and
+784-128-128-10 at batch sizes 1, 10 and 100 against numpy float32 and PyTorch at one thread and at every
+core; the kernel against the machine's f32x4 peak; and lesson 09's 98% run (full run only).
 
-  --quick           two repeats and a short scaling sweep, for a smoke run (does not rewrite bench/results.md)
+  --quick           two repeats, short scaling and growth sweeps, no 98% run, for a smoke run (does not
+                    rewrite bench/results.md)
   --repeats N       timed epochs per trainer and batch size, interleaved; the best counts (default 5)
   --peers LIST      comma-separated, from: ${peerNames.join(", ")},
                     or the groups numpy, torch, tfjs; "all" (default) or "none"

@@ -14,6 +14,8 @@ const { loadData, writeShared } = require("./data");
 const { ensurePython, ensureTfjs } = require("./install");
 const { startWorker } = require("./workers");
 const { renderMarkdown } = require("./report");
+const { growthTrainers, measureGrowth, kernelPeak } = require("./growth");
+const { run98 } = require("./run98");
 
 const settings = { sizes: [784, 16, 16, 10], eta: 3, seed: 1, batches: [10, 100] };
 const log = (text) => process.stderr.write(`bench: ${text}\n`);
@@ -158,7 +160,15 @@ async function main() {
       trainers: trainers.map(({ name, label, version, status, reason, batches }) => ({ name, label, version, status, reason, batches })),
       scaling: await scaling(main, data.train.count, options.quick ? 1 : 3),
     };
+    const growthList = await growthTrainers(trainers, shared);
+    results.growth = growthList.length ? await measureGrowth(growthList, options.quick ? 1 : 3, options.quick) : null;
     trainers.forEach((t) => t.worker?.quit());
+    results.kernel = kernelPeak();
+    if (results.data.full && !options.quick) {
+      log("lesson 09's 98% run (60 epochs of 784-100-10 on full MNIST)");
+      results.run98 = run98(data.dir);
+    }
+    results.machine.loadAverageEnd = os.loadavg()[0];
     results.memory = results.data.full ? memory(descent) : null;
     const markdown = renderMarkdown(results);
     if (options.json) console.log(JSON.stringify(results, null, 2));

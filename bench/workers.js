@@ -2,15 +2,20 @@
 /** The bench's side of the worker protocol (bench/peers/serve.js): start a worker, ask, wait for its answer. */
 const { spawn } = require("child_process");
 
-/** Every worker runs on one thread: the BLAS libraries read these before they start their thread pools. */
-const oneThread = { OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1", VECLIB_MAXIMUM_THREADS: "1", NUMEXPR_NUM_THREADS: "1" };
+/** The environment that gives a worker `threads` threads: the BLAS libraries read these before they start their
+ *  thread pools, PyTorch's peer reads BENCH_THREADS. Every worker runs on one thread unless asked otherwise. */
+function threadsEnv(threads) {
+  const n = String(threads);
+  return { OMP_NUM_THREADS: n, MKL_NUM_THREADS: n, OPENBLAS_NUM_THREADS: n, VECLIB_MAXIMUM_THREADS: n, NUMEXPR_NUM_THREADS: n, BENCH_THREADS: n };
+}
+const oneThread = threadsEnv(1);
 
 /**
  * Starts `command args` (called `name` in messages) and resolves to a worker { version, request(message), quit() } once it says it is
  * ready, or rejects with the reason it gave (its error, or the end of what it wrote to stderr).
  */
-function startWorker(command, args, { name = command, cwd, readySeconds = 300 } = {}) {
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...oneThread }, stdio: ["pipe", "pipe", "pipe"] });
+function startWorker(command, args, { name = command, cwd, readySeconds = 300, threads = 1 } = {}) {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...threadsEnv(threads) }, stdio: ["pipe", "pipe", "pipe"] });
   let stderr = "", buffered = "";
   const waiting = [];
   const failWith = (reason) => { while (waiting.length) waiting.shift().reject(new Error(reason)); };
@@ -60,4 +65,4 @@ function lastLines(text) {
   return lines.length ? ": " + lines.slice(-2).join(" / ") : "";
 }
 
-module.exports = { startWorker, oneThread };
+module.exports = { startWorker, oneThread, threadsEnv };

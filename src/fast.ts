@@ -3,9 +3,13 @@ import { Gradient, zeroGradient } from "./backprop";
 import { Cost, CostName, quadratic } from "./cost";
 import { Dataset, checkDatasetFits } from "./data/dataset";
 import { Engine } from "./engine";
-import { holdImages, loadParameters, setBatch, stageImages, storeParameters } from "./fastCopy";
-import { ADD, Kernel, SET, STEP, createKernel } from "./fastKernel";
+import { holdImages, loadParameters, setBatch, storeParameters } from "./fastCopy";
+import { ADD, Kernel, SET, STEP, costCode, createKernel } from "./fastKernel";
 import { Network } from "./network";
+import { bindWorkers } from "./fastThreads";
+import { defaultThreads, gradientInParts } from "./fastSplit";
+export { KernelBuild, kernelBuild, useKernelBuild } from "./fastModule";
+export { fastEvaluate } from "./fastEvaluate";
 
 /**
  * The fast engine: the same SGD as the readable engine (engine.ts), computed in f32 by the WebAssembly
@@ -14,9 +18,12 @@ import { Network } from "./network";
  * The engine copies the pixels of the data set it trains on into its own memory once (a data set is
  * taken not to change while it is trained on); a batch bigger than `chunk` is summed in parts.
  */
-export function fastEngine(net: Network, options: { cost: CostName; batchSize: number }): Engine {
+export function fastEngine(net: Network, options: { cost: CostName; batchSize: number; threads?: number }): Engine & { readonly threads: number } {
   const cost = costCode(options.cost);
-  const kernel: Kernel = createKernel(net.sizes, net.activation.name === "relu", Math.min(Math.max(1, options.batchSize), chunk));
+  const capacity = Math.min(Math.max(1, options.batchSize), chunk);
+  let threads = chooseThreads(net.sizes, options.batchSize, options.threads);
+  const kernel: Kernel = createKernel(net.sizes, net.activation.name === "relu", threads > 1 ? Math.ceil(capacity / threads) : capacity, threads);
+  if (threads > 1 && !bindWorkers(kernel, threads - 1)) threads = 1; // worker threads could not start: one thread does it all
   const batch = { cost: 0, correct: 0 };
 
   const step = (data: Dataset, order: Uint32Array, start: number, end: number, eta: number, decay: number): void => {
@@ -25,6 +32,13 @@ export function fastEngine(net: Network, options: { cost: CostName; batchSize: n
     holdImages(kernel, data);
     batch.cost = 0;
     batch.correct = 0;
+    if (threads > 1) {
+      // The batch split between threads (fastSplit.ts), then one step along the summed gradient.
+      bindWorkers(kernel, threads - 1);
+      Object.assign(batch, gradientInParts(kernel, threads, data, order, start, end, cost, -eta / m));
+      kernel.calls.step(kernel.layout.table, kernel.sizes.length - 1, decay);
+      return;
+    }
     if (m <= kernel.capacity) {
       batch.cost = trainOn(kernel, data, order, start, end, cost, -eta / m, decay, STEP);
       batch.correct = kernel.results[1];
@@ -42,52 +56,49 @@ export function fastEngine(net: Network, options: { cost: CostName; batchSize: n
   return {
     name: "fast",
     batch,
+    threads,
     load: (from) => loadParameters(kernel, from),
     step,
     store: (into) => storeParameters(kernel, into.weights.map((w) => w.data), into.biases),
   };
 }
 
+/** The threads to train with: the number asked for (a whole number from 1 to 64), or those that help. */
+function chooseThreads(sizes: readonly number[], batchSize: number, asked: number | undefined): number {
+  if (asked === undefined) return defaultThreads(sizes, batchSize);
+  if (!(Number.isInteger(asked) && asked >= 1 && asked <= 64)) {
+    throw new InputError(`the number of threads must be a whole number from 1 to 64; got ${asked} (leave it out to use the cores that help, ${defaultThreads(sizes, batchSize)} here)`);
+  }
+  return Math.min(asked, Math.max(1, batchSize));
+}
+
 /**
  * The gradient of the average cost over some examples of `data` (all by default), computed by the kernel:
- * the fast twin of backprop.ts's averageGradient, for checking one against the other.
+ * the fast twin of backprop.ts's averageGradient, for checking one against the other; with `threads` > 1,
+ * summed in parts by that many threads, as training with them does.
  */
 export function fastGradient(
-  net: Network, data: Dataset, indices?: ArrayLike<number>, cost: Cost = quadratic,
+  net: Network, data: Dataset, indices?: ArrayLike<number>, cost: Cost = quadratic, threads = 1,
 ): { gradient: Gradient; cost: number } {
   checkImages(net, data);
   const order = indices ?? Uint32Array.from({ length: data.count }, (_, i) => i);
   const count = order.length;
   if (count < 1) throw new InputError("a gradient needs at least one example; the list of indices is empty");
-  const k = createKernel(net.sizes, net.activation.name === "relu", Math.min(count, chunk));
+  const t = chooseThreads(net.sizes, count, threads);
+  const k = createKernel(net.sizes, net.activation.name === "relu", Math.min(Math.ceil(count / t), chunk), t);
   loadParameters(k, net);
   holdImages(k, data);
   let total = 0;
-  for (let start = 0; start < count; start += k.capacity) {
-    total += trainOn(k, data, order, start, Math.min(start + k.capacity, count), costCode(cost.name), 1 / count, 1, start === 0 ? SET : ADD);
+  if (t > 1 && bindWorkers(k, t - 1)) {
+    total = gradientInParts(k, t, data, order, 0, count, costCode(cost.name), 1 / count).cost;
+  } else {
+    for (let start = 0; start < count; start += k.capacity) {
+      total += trainOn(k, data, order, start, Math.min(start + k.capacity, count), costCode(cost.name), 1 / count, 1, start === 0 ? SET : ADD);
+    }
   }
   const gradient = zeroGradient(net.sizes);
   storeParameters(k, gradient.nablaW.map((w) => w.data), gradient.nablaB, true);
   return { gradient, cost: total / count };
-}
-
-/** How a network does on a whole data set, by the kernel's forward pass: the fast twin of evaluate.ts's
- *  `evaluate` for the numbers training reports each epoch (accuracy and average cost, in f32). */
-export function fastEvaluate(net: Network, data: Dataset, cost: Cost = quadratic): { count: number; correct: number; accuracy: number; cost: number } {
-  checkImages(net, data);
-  const k = evaluator(net);
-  let correct = 0, total = 0;
-  for (let start = 0; start < data.count; start += k.capacity) {
-    const end = Math.min(start + k.capacity, data.count);
-    stageImages(k, data, start, end);
-    const { layout } = k;
-    k.calls.evaluate(layout.table, net.sizes.length - 1, end - start, layout.images, layout.indices, layout.labels,
-      k.relu ? 1 : 0, costCode(cost.name), layout.results);
-    total += k.results[0];
-    correct += k.results[1];
-  }
-  const count = data.count;
-  return { count, correct, accuracy: count ? correct / count : 0, cost: count ? total / count : 0 };
 }
 
 /**
@@ -106,22 +117,6 @@ function trainOn(
 
 /** The most examples one kernel call takes: enough to keep calls few, few enough for the batch to stay in cache. */
 const chunk = 256;
-
-// One kernel for evaluations, kept while the network's shape stays the same.
-let evaluation: Kernel | undefined;
-
-function evaluator(net: Network): Kernel {
-  const relu = net.activation.name === "relu";
-  const same = evaluation && evaluation.relu === relu && evaluation.sizes.length === net.sizes.length && evaluation.sizes.every((n, l) => n === net.sizes[l]);
-  if (!evaluation || !same) evaluation = createKernel(net.sizes, relu, chunk);
-  loadParameters(evaluation, net);
-  return evaluation;
-}
-
-/** The cost functions by the numbers asm/kernel.ts knows them by. */
-function costCode(name: CostName): number {
-  return name === "quadratic" ? 0 : 1;
-}
 
 function checkImages(net: Network, data: Dataset): void {
   checkDatasetFits(net.sizes, data);

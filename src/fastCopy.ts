@@ -1,5 +1,5 @@
 import { Dataset, checkDatasetFits } from "./data/dataset";
-import { Kernel, reserve } from "./fastKernel";
+import { Kernel, Part, reserve } from "./fastKernel";
 import { Network } from "./network";
 
 // Moving weights, biases and images between the library's arrays and the kernel's memory (fastKernel.ts).
@@ -47,10 +47,11 @@ export function holdImages(k: Kernel, data: Dataset): void {
 
 /**
  * Puts the numbers and labels of images order[start..end) into the batch buffers (their pixels must be held),
- * followed by the numbers of the next batch's images, up to as many again. Returns how many of those follow.
+ * followed by the numbers of the next batch's images, up to as many again, into the buffers of `part` (the main
+ * thread's unless a worker thread's is given). Returns how many of those follow.
  */
-export function setBatch(k: Kernel, data: Dataset, order: ArrayLike<number>, start: number, end: number): number {
-  const { indices, labels } = k.layout;
+export function setBatch(k: Kernel, data: Dataset, order: ArrayLike<number>, start: number, end: number, part: Part = k.layout): number {
+  const { indices, labels } = part;
   const m = end - start, upcoming = Math.min(m, order.length - end);
   for (let n = 0; n < m + upcoming; n++) {
     const i = order[start + n];
@@ -61,14 +62,17 @@ export function setBatch(k: Kernel, data: Dataset, order: ArrayLike<number>, sta
   return upcoming;
 }
 
-/** Copies images start..end of `data` (at most `capacity`) to the start of the image region, as images 0..m-1. */
-export function stageImages(k: Kernel, data: Dataset, start: number, end: number): void {
+/**
+ * Copies images start..end of `data` (at most `capacity`) into the image region, as images 0..m-1 of `part`
+ * (the main thread's unless given); part number p takes the p-th slot of `capacity` images (reserve them).
+ */
+export function stageImages(k: Kernel, data: Dataset, start: number, end: number, p = 0): void {
   checkImageSize(k, data);
-  const size = k.sizes[0], { images, indices, labels } = k.layout;
+  const size = k.sizes[0], { indices, labels } = k.layout.parts[p], first = p * k.capacity;
   k.held = null;
-  k.bytes.set(data.pixels.subarray(start * size, end * size), images);
+  k.bytes.set(data.pixels.subarray(start * size, end * size), k.layout.images + first * size);
   k.bytes.set(data.labels.subarray(start, end), labels);
-  for (let n = 0; n < end - start; n++) k.indices[indices / 4 + n] = n;
+  for (let n = 0; n < end - start; n++) k.indices[indices / 4 + n] = first + n;
 }
 
 function checkImageSize(k: Kernel, data: Dataset): void {

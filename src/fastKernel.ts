@@ -1,18 +1,21 @@
-import { LearnerError } from "./errors";
-import * as fs from "fs";
-import * as path from "path";
+import { CostName } from "./cost";
+import { kernelModule, wasm } from "./fastModule";
 
 /**
  * The WebAssembly kernel (built from asm/ into dist/kernel.wasm) and the memory it works in.
- * One kernel instance serves one network: its weights, biases and gradient as f32, buffers for a batch
- * of up to `capacity` examples, and after them the images it reads (a whole data set's pixels, or a
- * chunk of them). Every row is padded with zeros to a multiple of 4 floats (asm/layer.ts).
+ * One kernel serves one network: its weights and biases as f32; per thread that works on it (a "part", see
+ * fastThreads.ts), buffers for a batch of up to `capacity` examples and a gradient of its own; and after them
+ * the images it reads (a whole data set's pixels, or a chunk of them). The memory is shared, so that worker
+ * threads can run the same kernel on it. Every row is padded with zeros to a multiple of 4 floats (asm/layer.ts).
  */
 export interface Kernel {
   readonly sizes: readonly number[];
   readonly capacity: number;
   readonly relu: boolean;
   readonly calls: KernelExports;
+  /** The compiled kernel and the memory, for worker threads to instantiate the same kernel on. */
+  readonly module: object;
+  readonly memory: WasmMemory;
   readonly layout: Layout;
   /** The pixels whose copy fills the image region, when it holds a whole data set (see fastCopy.ts). */
   held: { pixels: Uint8Array; count: number } | null;
@@ -24,11 +27,13 @@ export interface Kernel {
 }
 
 export interface KernelExports {
-  readonly memory: WasmMemory;
   heapBase(): number;
+  /** The f32x4 peak loop (asm/peak.ts), for the bench. */
+  peak(rounds: number, seed: number): number;
   train(table: number, layers: number, m: number, images: number, indices: number, upcoming: number, labels: number,
     relu: number, cost: number, scale: number, decay: number, mode: number, results: number): void;
   step(table: number, layers: number, decay: number): void;
+  accumulate(into: number, from: number, layers: number): void;
   evaluate(table: number, layers: number, m: number, images: number, indices: number, labels: number,
     relu: number, cost: number, results: number): void;
 }
@@ -36,89 +41,96 @@ export interface KernelExports {
 /** What the kernel's `train` does with the batch's gradient (asm/backward.ts). */
 export const STEP = 0, SET = 1, ADD = 2;
 
-/** Byte addresses of every buffer. Layer l's arrays join layer l to layer l+1. */
-export interface Layout {
-  readonly padded: number[];
+/** The cost functions by the numbers asm/kernel.ts knows them by. */
+export function costCode(name: CostName): number {
+  return name === "quadratic" ? 0 : 1;
+}
+
+
+/** One thread's buffers: its layer table, results, batch (A, Δ), gradient, image numbers and labels. */
+export interface Part {
   readonly table: number;
   readonly results: number;
   readonly activations: number[];
   readonly deltas: number[];
-  readonly weights: number[];
-  readonly biases: number[];
   readonly nablaW: number[];
   readonly nablaB: number[];
   /** u32 image numbers of the batch and of the next one, and byte labels of the batch. */
   readonly indices: number;
   readonly labels: number;
+}
+
+/** Byte addresses of every buffer. Layer l's arrays join layer l to layer l+1. The main thread's part is
+ *  parts[0], whose fields the layout repeats. */
+export interface Layout extends Part {
+  readonly padded: number[];
+  readonly weights: number[];
+  readonly biases: number[];
+  readonly parts: Part[];
   /** Where the images start; the memory grows to hold them. */
   readonly images: number;
 }
 
-// Node 20 has WebAssembly, but TypeScript's ES2022 library does not describe it; this is the part we use.
-declare const WebAssembly: {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: unknown };
-};
 export interface WasmMemory {
   readonly buffer: ArrayBuffer;
   grow(pages: number): number;
 }
 
-let compiled: object | undefined;
-
-/** dist/kernel.wasm, compiled once. The compiled tests run from build/src, two folders below the project. */
-function kernelModule(): object {
-  if (compiled) return compiled;
-  const candidates = [path.join(__dirname, "kernel.wasm"), path.join(__dirname, "..", "..", "dist", "kernel.wasm")];
-  const file = candidates.find((f) => fs.existsSync(f));
-  if (!file) throw new LearnerError(`the fast engine's kernel ${candidates[0]} is missing; run \`npm run build\` to compile it from asm/, or use engine: "readable"`);
-  try {
-    compiled = new WebAssembly.Module(fs.readFileSync(file));
-  } catch (error) {
-    throw new LearnerError(`the fast engine's kernel ${file} is damaged (${(error as Error).message.split(":")[0]}); run \`npm run build\` to compile it again from asm/, or use engine: "readable"`);
-  }
-  return compiled;
-}
-
 const roundUp4 = (n: number): number => Math.ceil(n / 4) * 4;
 
-function planLayout(sizes: readonly number[], capacity: number, base: number): Layout {
+function planLayout(sizes: readonly number[], capacity: number, base: number, threads: number): Layout {
   let at = base;
   const take = (bytes: number): number => {
-    const start = Math.ceil(at / 16) * 16;
+    const start = Math.ceil(at / 64) * 64; // a cache line each, so threads never write into one another's lines
     at = start + bytes;
     return start;
   };
   const padded = sizes.map(roundUp4);
   const layers = sizes.length - 1;
-  const table = take(layers * 48);
-  const results = take(16);
-  const activations = padded.map((p) => take(capacity * p * 4));
-  const deltas = padded.map((p, l) => (l === 0 ? 0 : take(capacity * p * 4)));
-  const weights: number[] = [], biases: number[] = [], nablaW: number[] = [], nablaB: number[] = [];
+  const weights: number[] = [], biases: number[] = [];
   for (let l = 0; l < layers; l++) {
     weights.push(take(padded[l + 1] * padded[l] * 4));
     biases.push(take(padded[l + 1] * 4));
-    nablaW.push(take(padded[l + 1] * padded[l] * 4));
-    nablaB.push(take(padded[l + 1] * 4));
   }
-  const indices = take(capacity * 8);
-  const labels = take(capacity);
-  return { padded, table, results, activations, deltas, weights, biases, nablaW, nablaB, indices, labels, images: take(0) };
+  const parts: Part[] = [];
+  for (let t = 0; t < threads; t++) {
+    const table = take(layers * 48);
+    const results = take(16);
+    const activations = padded.map((p) => take(capacity * p * 4));
+    const deltas = padded.map((p, l) => (l === 0 ? 0 : take(capacity * p * 4)));
+    const nablaW: number[] = [], nablaB: number[] = [];
+    for (let l = 0; l < layers; l++) {
+      nablaW.push(take(padded[l + 1] * padded[l] * 4));
+      nablaB.push(take(padded[l + 1] * 4));
+    }
+    parts.push({ table, results, activations, deltas, nablaW, nablaB, indices: take(capacity * 8), labels: take(capacity) });
+  }
+  return { ...parts[0], padded, weights, biases, parts, images: take(0) };
 }
 
-/** A new kernel instance for a network of these sizes and batches of up to `capacity` examples. */
-export function createKernel(sizes: readonly number[], relu: boolean, capacity: number): Kernel {
-  const calls = new WebAssembly.Instance(kernelModule(), {}).exports as unknown as KernelExports;
-  const layout = planLayout(sizes, capacity, calls.heapBase());
-  const k: Kernel = { sizes: [...sizes], capacity, relu, calls, layout, held: null, ...views(calls.memory, layout) };
-  reserve(k, layout.images + capacity * sizes[0]);
-  // The table of layer records that asm/layer.ts reads: 12 four-byte fields per layer.
-  const table = new Int32Array(calls.memory.buffer, layout.table, (sizes.length - 1) * 12);
-  for (let l = 0; l + 1 < sizes.length; l++) {
-    const { padded, activations, deltas } = layout;
-    table.set([sizes[l], padded[l], sizes[l + 1], padded[l + 1], layout.weights[l], layout.biases[l], layout.nablaW[l],
-      layout.nablaB[l], activations[l], activations[l + 1], deltas[l + 1], deltas[l]], l * 12);
+/** WebAssembly.Memory, shared between threads; up to wasm32's 4 GB, which is reserved, not used. */
+declare const WebAssembly: { Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => WasmMemory };
+
+/**
+ * A new kernel for a network of these sizes and batches of up to `capacity` examples, with buffers for
+ * `threads` threads to work on parts of a batch at once (fastThreads.ts).
+ */
+export function createKernel(sizes: readonly number[], relu: boolean, capacity: number, threads = 1): Kernel {
+  const module = kernelModule();
+  const memory = new WebAssembly.Memory({ initial: 1, maximum: 65536, shared: true });
+  const calls = new wasm.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
+  const layout = planLayout(sizes, capacity, calls.heapBase(), threads);
+  const pages = Math.ceil((layout.images + capacity * sizes[0]) / 65536) - memory.buffer.byteLength / 65536;
+  if (pages > 0) memory.grow(pages);
+  const k: Kernel = { sizes: [...sizes], capacity, relu, calls, module, memory, layout, held: null, ...views(memory, layout) };
+  // The tables of layer records that asm/layer.ts reads, one per part: 12 four-byte fields per layer.
+  for (const part of layout.parts) {
+    const table = new Int32Array(memory.buffer, part.table, (sizes.length - 1) * 12);
+    for (let l = 0; l + 1 < sizes.length; l++) {
+      const { padded } = layout;
+      table.set([sizes[l], padded[l], sizes[l + 1], padded[l + 1], layout.weights[l], layout.biases[l], part.nablaW[l],
+        part.nablaB[l], part.activations[l], part.activations[l + 1], part.deltas[l + 1], part.deltas[l]], l * 12);
+    }
   }
   return k;
 }
@@ -134,9 +146,8 @@ function views(memory: WasmMemory, layout: Layout): Pick<Kernel, "floats" | "byt
 
 /** Grows the kernel's memory to at least `bytes` (growing detaches the old views, so they are made anew). */
 export function reserve(k: Kernel, bytes: number): void {
-  const memory = k.calls.memory;
-  const pages = Math.ceil(bytes / 65536) - memory.buffer.byteLength / 65536;
-  if (pages <= 0) return;
-  memory.grow(pages);
-  Object.assign(k, views(memory, k.layout));
+  const pages = Math.ceil(bytes / 65536) - k.memory.buffer.byteLength / 65536;
+  if (pages > 0) k.memory.grow(pages);
+  // A shared memory's old views stay valid but keep their old length: make them anew to see the new bytes.
+  if (k.floats.buffer.byteLength !== k.memory.buffer.byteLength) Object.assign(k, views(k.memory, k.layout));
 }

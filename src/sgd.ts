@@ -33,6 +33,9 @@ export interface TrainOptions {
   shuffle?: boolean;
   /** "fast" (the WebAssembly kernel, f32; the default) or "readable" (the lesson's code, f64). */
   engine?: EngineName;
+  /** The fast engine's threads, each taking a share of every minibatch (1 to 64); by default as many of the
+   *  cores as help at this network and batch size (one for small batches). The readable engine uses one. */
+  threads?: number;
   /** Evaluated after every epoch when given. */
   test?: Dataset;
   /** Also evaluate the whole training set after each epoch (default true). */
@@ -63,13 +66,15 @@ export interface EpochReport {
   readonly seconds: number;
 }
 
-const engines: Record<EngineName, ((net: Network, options: Required<Pick<TrainOptions, "cost" | "batchSize">>) => Engine) | undefined> = {
+type EngineOptions = Required<Pick<TrainOptions, "cost" | "batchSize">> & Pick<TrainOptions, "threads">;
+
+const engines: Record<EngineName, ((net: Network, options: EngineOptions) => Engine) | undefined> = {
   readable: (net, o) => readableEngine(net, costNamed(o.cost)),
   fast: (net, o) => fastEngine(net, o),
 };
 
 /** Lets fast.ts plug in the WebAssembly engine without sgd.ts loading it for every lesson. */
-export function registerEngine(name: EngineName, make: (net: Network, options: { cost: CostName; batchSize: number }) => Engine): void {
+export function registerEngine(name: EngineName, make: (net: Network, options: EngineOptions) => Engine): void {
   engines[name] = make;
 }
 
@@ -115,6 +120,8 @@ export interface Trainer {
   /** Trains one whole epoch: advance() until it ends. */
   nextEpoch(): EpochReport | null;
   readonly reports: readonly EpochReport[];
+  /** The threads the engine trains with. */
+  readonly threads: number;
 }
 
 export function trainer(net: Network, data: Dataset, options: TrainOptions): Trainer {
@@ -125,7 +132,7 @@ export function trainer(net: Network, data: Dataset, options: TrainOptions): Tra
   let decay = 1;
   const make = engines[options.engine ?? "fast"];
   if (!make) throw new InputError(`the "${options.engine}" engine is not available; use engine: "readable"`);
-  const engine = make(net, { cost, batchSize });
+  const engine = make(net, { cost, batchSize, threads: options.threads });
   engine.load(net);
 
   const startSpread = outputSpread(net, data);
@@ -213,7 +220,7 @@ export function trainer(net: Network, data: Dataset, options: TrainOptions): Tra
     while (result === "running") result = advance();
     return result;
   };
-  return { advance, nextEpoch, reports };
+  return { advance, nextEpoch, reports, threads: (engine as { threads?: number }).threads ?? 1 };
 }
 
 /** Trains `net` in place with minibatch SGD, all epochs at once, and returns one report per epoch. */

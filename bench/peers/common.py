@@ -41,10 +41,27 @@ def reply(message):
     sys.stdout.flush()
 
 
+def threads():
+    """The threads this worker may use: BENCH_THREADS, set by the bench (bench/workers.js), 1 by default."""
+    return int(os.environ.get("BENCH_THREADS", "1"))
+
+
+def initial_parameters(sizes, seed=1):
+    """Seeded starting weights for a network of any sizes (the growth table's): N(0, 1/n_in) weights, so
+    wide layers do not saturate, and N(0, 1) biases, as float64 like the shared ones."""
+    rng = np.random.default_rng(seed)
+    weights = [rng.standard_normal((n_out, n_in)) / np.sqrt(n_in) for n_in, n_out in zip(sizes, sizes[1:])]
+    return weights, [rng.standard_normal(n_out) for n_out in sizes[1:]]
+
+
 def serve(shared, version, make_trainer):
-    """Answers requests until "quit". make_trainer(batch) returns an object with epoch(order), which runs
-    every minibatch step of one epoch (the time it takes is the measure), and accuracy() on the test set."""
+    """Answers requests until "quit". make_trainer(batch, initial=None, eta=None) returns an object with epoch(order),
+    which runs every minibatch step of one epoch (the time it takes is the measure), and accuracy() on the test
+    set; `initial` is (weights, biases) for a network other than the shared one, `eta` a learning rate other than its. One request more than
+    serve.js describes: {"cmd":"grow","sizes":[...],"batch":b,"count":n,"epoch":k,"eta":e} trains that network (kept
+    between requests) on the first n images, in epoch k's order -> {"seconds": s}."""
     trainers = {}
+    grown = {}
     reply({"ready": True, "version": version})
     for line in sys.stdin:
         request = json.loads(line)
@@ -52,6 +69,16 @@ def serve(shared, version, make_trainer):
             break
         try:
             batch = request["batch"]
+            if request["cmd"] == "grow":
+                key = (tuple(request["sizes"]), batch)
+                if key not in grown:
+                    grown[key] = make_trainer(batch, initial_parameters(request["sizes"]), request["eta"])
+                order = shared.orders[request["epoch"] % len(shared.orders)]
+                order = order[order < request["count"]]  # the first n images, shuffled, as Descent's take(n)
+                started = time.perf_counter()
+                grown[key].epoch(order)
+                reply({"seconds": time.perf_counter() - started})
+                continue
             if batch not in trainers:
                 trainers[batch] = make_trainer(batch)
             if request["cmd"] == "epoch":

@@ -4,7 +4,7 @@
  * Trains with the library's trainer from dist/, exactly as a lesson or the CLI does; the seconds it reports
  * are the trainer's own timing of the minibatch steps, so evaluation is never counted.
  * Also answers {"cmd":"time","trainCount":n,"hidden":h,"batch":b} -> {"seconds": one epoch's steps},
- * for how the time grows with the training-set size and the hidden layers' width.
+ * for how the time grows with the training-set size and the hidden layers' width, and "grow" (below).
  */
 const descent = require("../library");
 const { start, serve, fail } = require("./serve");
@@ -41,9 +41,28 @@ function time({ trainCount, hidden, batch }) {
   return { seconds: report.seconds };
 }
 
+/**
+ * The growth table's request: one epoch of `sizes` (a network kept between requests, from seeded scaled
+ * weights) at `batch` and learning rate `eta` on the first `count` images, with `threads` worker threads, or the library's default
+ * when none is given. -> {"seconds": the epoch's steps, "threads": the threads the engine used}
+ */
+const grown = new Map();
+function grow({ sizes, batch, count, threads, eta }) {
+  const key = `${sizes.join("-")}/${batch}/${threads ?? "default"}`;
+  if (!grown.has(key)) {
+    const net = descent.createNetwork(sizes, { seed: meta.seed, init: "scaled" });
+    const options = { eta, batchSize: batch, epochs: 1e6, seed: meta.seed, engine, evaluateTraining: false };
+    if (threads !== undefined) options.threads = threads;
+    grown.set(key, descent.trainer(net, descent.take(train, count), options));
+  }
+  const t = grown.get(key);
+  const report = t.nextEpoch();
+  return { seconds: report.seconds, threads: t.threads ?? 1 };
+}
+
 try {
   makeTrainer(10); // refuses an engine the library does not have yet
 } catch (error) {
   fail(error);
 }
-serve(shared, `Descent ${require("../../package.json").version}`, makeTrainer, { time });
+serve(shared, `Descent ${require("../../package.json").version}`, makeTrainer, { time, grow });

@@ -22,9 +22,11 @@ def make_peer(directory, variant):
     dtype = {"f64": np.float64, "f32": np.float32}[variant]
     shared = load_shared(directory, dtype)
 
-    def make_trainer(batch_size):
-        weights = [w.astype(dtype) for w in shared.weights]
-        biases = [b.astype(dtype) for b in shared.biases]
+    def make_trainer(batch_size, initial=None, eta=None):
+        eta = eta or shared.eta
+        start_weights, start_biases = initial or (shared.weights, shared.biases)
+        weights = [w.astype(dtype) for w in start_weights]
+        biases = [b.astype(dtype) for b in start_biases]
 
         def forward(x):
             activations = [x]
@@ -35,7 +37,7 @@ def make_peer(directory, variant):
             return activations
 
         def step(x, y):
-            rate = shared.eta / len(x)
+            rate = eta / len(x)
             activations = forward(x)
             a = activations[-1]
             delta = 2 * (a - y) * a * (1 - a)  # BP1

@@ -1,4 +1,4 @@
-"""PyTorch peer: `python torch_peer.py <shared dir> manual|nn`, float32 on the CPU, one thread.
+"""PyTorch peer: `python torch_peer.py <shared dir> manual|nn`, float32 on the CPU, one thread (or BENCH_THREADS).
   manual  the batched matrix form of backprop written with tensor ops (as numpy_peer.py), no autograd;
   nn      nn.Linear + nn.Sigmoid layers, autograd and optim.SGD, with the loss Σ (a − y)² / m (MSE summed
           over outputs and examples, then averaged over the minibatch), which is our cost's average, so
@@ -9,9 +9,9 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from common import load_shared, main
+from common import load_shared, main, threads
 
-torch.set_num_threads(1)
+torch.set_num_threads(threads())  # 1 unless the bench asks for more (BENCH_THREADS)
 torch.set_num_interop_threads(1)
 
 
@@ -22,8 +22,9 @@ def make_peer(directory, variant):
     initial = [(torch.tensor(w, dtype=torch.float32), torch.tensor(b, dtype=torch.float32)) for w, b in zip(shared.weights, shared.biases)]
     step_maker = {"manual": manual_step, "nn": nn_step}[variant]
 
-    def make_trainer(batch_size):
-        step, forward = step_maker(initial, shared.eta)
+    def make_trainer(batch_size, start=None, eta=None):
+        parameters = initial if start is None else [(torch.tensor(w, dtype=torch.float32), torch.tensor(b, dtype=torch.float32)) for w, b in zip(*start)]
+        step, forward = step_maker(parameters, eta or shared.eta)
 
         def epoch(order):
             order = torch.from_numpy(order)

@@ -22,6 +22,7 @@ export const usage = `usage: npx descent train [options]
   --weight-init normal|scaled    random weights N(0,1) (default) or N(0,1/n_in)
   --no-shuffle                   keep the data's order in every epoch
   --engine fast|readable         WebAssembly matrix engine (default) or the lesson's example-by-example code
+  --threads N                    the fast engine's threads, 1 to 64 (default: the cores that help at this size)
   --save model.json              save the trained model (atomically; only after a finished epoch)
   --json                         one JSON line per epoch, no progress bar
   --help                         this text`;
@@ -42,6 +43,7 @@ export interface TrainCommand {
   weightInit: InitName;
   shuffle: boolean;
   engine?: EngineName;
+  threads?: number;
   save?: string;
   json: boolean;
   /** The flags given on the command line (the others took their defaults). */
@@ -79,7 +81,7 @@ export function parseTrainCommand(args: string[]): TrainCommand {
         layers: { type: "string" }, activation: { type: "string" }, cost: { type: "string" },
         eta: { type: "string" }, "eta-final": { type: "string" }, batch: { type: "string" }, epochs: { type: "string" }, lambda: { type: "string" },
         seed: { type: "string" }, data: { type: "string" }, "train-size": { type: "string" }, init: { type: "string" },
-        "weight-init": { type: "string" }, "no-shuffle": { type: "boolean" }, engine: { type: "string" },
+        "weight-init": { type: "string" }, "no-shuffle": { type: "boolean" }, engine: { type: "string" }, threads: { type: "string" },
         save: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" },
       },
     }));
@@ -108,6 +110,7 @@ export function parseTrainCommand(args: string[]): TrainCommand {
     weightInit: oneOf("--weight-init", values["weight-init"] ?? "normal", ["normal", "scaled"] as const),
     shuffle: !values["no-shuffle"],
     engine: values.engine === undefined ? undefined : oneOf("--engine", values.engine, ["fast", "readable"] as const),
+    threads: values.threads === undefined ? undefined : number("--threads", values.threads),
     save: values.save,
     json: values.json ?? false,
     given: Object.keys(values).map((name) => `--${name}`),
@@ -118,6 +121,7 @@ export function parseTrainCommand(args: string[]): TrainCommand {
   range(() => checkWholeNumber("--epochs", command.epochs, 1));
   range(() => checkNonNegative("--lambda", command.lambda));
   range(() => checkWholeNumber("--seed", command.seed, 0));
+  if (command.threads !== undefined) range(() => checkWholeNumber("--threads", command.threads, 1, 64));
   if (command.trainSize !== undefined) range(() => checkWholeNumber("--train-size", command.trainSize, 1));
   if (!/^(embedded|mnist|idx:.+)$/.test(command.data)) {
     throw new UsageError(`--data must be embedded, mnist or idx:DIR; got "${command.data}"`);

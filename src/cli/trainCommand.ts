@@ -74,7 +74,7 @@ async function trainAndSave(command: TrainCommand, stop: StopRequest, out: (line
   }
   const run = trainer(net, trainSet, {
     eta: command.eta, etaFinal: command.etaFinal, batchSize: command.batch, epochs: command.epochs, cost: command.cost, lambda: command.lambda,
-    seed: command.seed, shuffle: command.shuffle, engine: command.engine, test,
+    seed: command.seed, shuffle: command.shuffle, engine: command.engine, threads: command.threads, test,
     onBatch: (b) => {
       if (!command.json) bar.update(b.batch, b.batches, `epoch ${b.epoch}/${command.epochs}  batch ${b.batch}/${b.batches}  cost ${b.cost.toFixed(4)}`);
     },

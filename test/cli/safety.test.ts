@@ -135,7 +135,8 @@ test("a damaged kernel.wasm is one sentence saying to rebuild, not a CompileErro
   fs.cpSync(path.join(root, "bin"), path.join(copy, "bin"), { recursive: true });
   fs.copyFileSync(path.join(root, "package.json"), path.join(copy, "package.json"));
   fs.symlinkSync(path.join(root, "node_modules"), path.join(copy, "node_modules"));
-  fs.writeFileSync(path.join(copy, "dist", "kernel.wasm"), "not wasm");
+  // Both builds (fastModule.ts): a damaged relaxed one is passed over for the plain one, which is then needed.
+  for (const kernel of ["kernel.wasm", "kernel-relaxed.wasm"]) fs.writeFileSync(path.join(copy, "dist", kernel), "not wasm");
   const result = spawnSync(process.execPath, [path.join(copy, "bin", "descent.js"), "train", ...quick], { encoding: "utf8" });
   assert.equal(result.status, 1, result.stderr);
   assert.match(result.stderr, /the fast engine's kernel .*kernel\.wasm is damaged .*run `npm run build` to compile it again/);
