@@ -42,10 +42,12 @@ function withEachBuild(check: (build: KernelBuild) => void): void {
   }
 }
 
-test("the relaxed-SIMD kernel is chosen exactly where this runtime validates it, which on Node 20 and later is always", () => {
+test("the plain kernel is the default (the same bits on every machine); the relaxed one runs wherever it is asked for, Node 20 included", () => {
   useKernelBuild("auto");
-  assert.equal(kernelBuild(), relaxedSimdAvailable() ? "relaxed" : "plain");
-  assert.equal(kernelBuild(), "relaxed", "Node 20 has relaxed SIMD behind a flag that fastModule.ts switches on; later versions by default");
+  assert.equal(kernelBuild(), "plain");
+  assert.equal(relaxedSimdAvailable(), true, "Node 20 has relaxed SIMD behind a flag that fastModule.ts switches on; later versions by default");
+  assert.equal(useKernelBuild("relaxed"), "relaxed");
+  useKernelBuild("auto");
 });
 
 test("each kernel build's gradient equals the readable backprop's to 1e-5 on the course's networks, wide ones included, at batch 1, 10, 100 and an odd size", () => {
@@ -130,12 +132,12 @@ function inCopy(script: string, env: Record<string, string> = {}, damage?: strin
   }
 }
 
-test("a Node of its own picks the relaxed kernel by itself, DESCENT_KERNEL=plain picks the plain one, and without a usable relaxed kernel it falls back to the plain one", () => {
+test("a Node of its own runs the plain kernel, DESCENT_KERNEL=relaxed the relaxed one, and without a usable relaxed kernel it falls back to the plain one", () => {
   const auto = inCopy("console.log(fast.kernelBuild())");
   assert.equal(auto.status, 0, auto.stderr);
-  assert.equal(auto.stdout.trim(), "relaxed");
-  assert.equal(inCopy("console.log(fast.kernelBuild())", { DESCENT_KERNEL: "plain" }).stdout.trim(), "plain");
-  assert.equal(inCopy("console.log(fast.kernelBuild())", {}, "kernel-relaxed.wasm").stdout.trim(), "plain");
+  assert.equal(auto.stdout.trim(), "plain");
+  assert.equal(inCopy("console.log(fast.kernelBuild())", { DESCENT_KERNEL: "relaxed" }).stdout.trim(), "relaxed");
+  assert.equal(inCopy("console.log(fast.kernelBuild())", { DESCENT_KERNEL: "relaxed" }, "kernel-relaxed.wasm").stdout.trim(), "plain");
   const refused = inCopy("try { fast.useKernelBuild('relaxed') } catch (e) { console.log(e.message) }", {}, "kernel-relaxed.wasm");
   assert.match(refused.stdout, /cannot run the relaxed-SIMD kernel \(or dist\/kernel-relaxed\.wasm is missing or damaged: run `npm run build`\)/);
 });
