@@ -36,8 +36,9 @@ export function storeParameters(k: Kernel, weights: Float64Array[], biases: Floa
  * that each minibatch costs no copying. A data set is taken not to change while it is trained on.
  */
 export function holdImages(k: Kernel, data: Dataset): void {
-  checkImageSize(k, data);
+  // Called for every minibatch: the whole check (a pass over every label) runs only when a new set is copied in.
   if (k.held && k.held.pixels === data.pixels && k.held.count >= data.count) return;
+  checkDatasetFits(k.sizes, data);
   k.held = null;
   const bytes = data.count * k.sizes[0];
   reserve(k, k.layout.images + bytes);
@@ -67,7 +68,7 @@ export function setBatch(k: Kernel, data: Dataset, order: ArrayLike<number>, sta
  * (the main thread's unless given); part number p takes the p-th slot of `capacity` images (reserve them).
  */
 export function stageImages(k: Kernel, data: Dataset, start: number, end: number, p = 0): void {
-  checkImageSize(k, data);
+  checkImageSize(k, data, start, end);
   const size = k.sizes[0], { indices, labels } = k.layout.parts[p], first = p * k.capacity;
   k.held = null;
   k.bytes.set(data.pixels.subarray(start * size, end * size), k.layout.images + first * size);
@@ -75,8 +76,15 @@ export function stageImages(k: Kernel, data: Dataset, start: number, end: number
   for (let n = 0; n < end - start; n++) k.indices[indices / 4 + n] = first + n;
 }
 
-function checkImageSize(k: Kernel, data: Dataset): void {
+/**
+ * Called for every chunk: a cheap look that images start..end are there at the input layer's size; only when
+ * they are not, the whole check of the set (one sentence saying what is wrong with it).
+ */
+function checkImageSize(k: Kernel, data: Dataset, start: number, end: number): void {
+  const size = k.sizes[0];
+  if (data.rows * data.cols === size && data.pixels?.length >= end * size && data.labels?.length >= end && start >= 0) return;
   checkDatasetFits(k.sizes, data);
+  throw new RangeError(`images ${start}..${end} are not all in "${data.name}", which has ${data.count}`);
 }
 
 function checkSameSizes(k: Kernel, net: Pick<Network, "sizes">): void {
