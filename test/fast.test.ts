@@ -7,24 +7,15 @@ import { embeddedSplit } from "../src/data/embedded";
 import { readableEngine } from "../src/engine";
 import { evaluate } from "../src/evaluate";
 import { fastEngine, fastEvaluate, fastGradient } from "../src/fast";
-import { numericGradient, relativeError } from "../src/gradcheck";
+import { numericGradient } from "../src/gradcheck";
 import { Network, NetworkOptions, cloneNetwork, createNetwork } from "../src/network";
 import { train } from "../src/sgd";
-import { maxDifference, randomDataset } from "./helpers";
+import { maxDifference, randomDataset, worstError } from "./helpers";
 
 // The fast engine computes in f32 (about 7 digits), the readable one in f64: they must agree to 1e-5.
 const tolerance = 1e-5;
 const digits = embeddedSplit({ seed: 1 });
 
-/** The larger of the whole gradient's relative error and each layer's, so a small layer cannot hide. */
-function worstError(a: Gradient, b: Gradient): number {
-  let worst = relativeError(a, b);
-  for (let l = 0; l < a.nablaW.length; l++) {
-    const layer = (g: Gradient): Gradient => ({ nablaW: [g.nablaW[l]], nablaB: [g.nablaB[l]] });
-    worst = Math.max(worst, relativeError(layer(a), layer(b)));
-  }
-  return worst;
-}
 
 /** Random data fitting a network: MNIST digits for 784 inputs, random bytes otherwise. */
 function dataFor(sizes: number[], seed: number): Dataset {

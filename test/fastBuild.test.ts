@@ -10,9 +10,9 @@ import { embeddedSplit } from "../src/data/embedded";
 import { readableEngine } from "../src/engine";
 import { fastEngine, fastGradient } from "../src/fast";
 import { KernelBuild, kernelBuild, relaxedSimdAvailable, useKernelBuild } from "../src/fastModule";
-import { numericGradient, relativeError } from "../src/gradcheck";
+import { numericGradient } from "../src/gradcheck";
 import { cloneNetwork, createNetwork } from "../src/network";
-import { randomDataset } from "./helpers";
+import { randomDataset, worstError } from "./helpers";
 
 // Both builds of the kernel (plain SIMD128, and relaxed SIMD with fused multiply-adds) against the readable
 // engine, on the course's wide networks too. The relaxed build runs where this Node has relaxed SIMD: Node 22
@@ -21,14 +21,6 @@ const tolerance = 1e-5;
 const digits = embeddedSplit({ seed: 1 });
 const builds: KernelBuild[] = relaxedSimdAvailable() ? ["plain", "relaxed"] : ["plain"];
 
-function worstError(a: Gradient, b: Gradient): number {
-  let worst = relativeError(a, b);
-  for (let l = 0; l < a.nablaW.length; l++) {
-    const layer = (g: Gradient): Gradient => ({ nablaW: [g.nablaW[l]], nablaB: [g.nablaB[l]] });
-    worst = Math.max(worst, relativeError(layer(a), layer(b)));
-  }
-  return worst;
-}
 
 /** Runs `check` with each available build chosen, then gives the choice back to feature detection. */
 function withEachBuild(check: (build: KernelBuild) => void): void {

@@ -4,31 +4,23 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { Gradient, averageGradient } from "../src/backprop";
+import { averageGradient } from "../src/backprop";
 import { costs } from "../src/cost";
 import { embeddedSplit } from "../src/data/embedded";
 import { fastEvaluate, fastGradient } from "../src/fast";
 import { evaluate } from "../src/evaluate";
 import { defaultThreads, flopsPerThread, flopsPerExample } from "../src/fastSplit";
 import { availableCores } from "../src/fastThreads";
-import { numericGradient, relativeError } from "../src/gradcheck";
+import { numericGradient } from "../src/gradcheck";
 import { loadModel } from "../src/model";
 import { createNetwork } from "../src/network";
 import { train, trainer } from "../src/sgd";
-import { randomDataset } from "./helpers";
+import { randomDataset, worstError } from "./helpers";
 
 // A minibatch split between worker threads (src/fastSplit.ts, fastThreads.ts), against the readable engine.
 const tolerance = 1e-5;
 const digits = embeddedSplit({ seed: 1 });
 
-function worstError(a: Gradient, b: Gradient): number {
-  let worst = relativeError(a, b);
-  for (let l = 0; l < a.nablaW.length; l++) {
-    const layer = (g: Gradient): Gradient => ({ nablaW: [g.nablaW[l]], nablaB: [g.nablaB[l]] });
-    worst = Math.max(worst, relativeError(layer(a), layer(b)));
-  }
-  return worst;
-}
 
 test("a gradient summed by 2 and 3 threads equals the readable backprop's to 1e-5, for batches of 2 to 700 (several rounds)", () => {
   let seed = 80;

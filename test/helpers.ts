@@ -1,3 +1,5 @@
+import { Gradient } from "../src/backprop";
+import { relativeError } from "../src/gradcheck";
 import { Dataset } from "../src/data/dataset";
 import { createRandom } from "../src/random";
 
@@ -22,4 +24,14 @@ export function verdict(run: (print: (line: string) => void) => void): { correct
   run((line) => lines.push(line));
   if (lines.length !== 1) throw new Error(`a check must print exactly one line; it printed ${lines.length}`);
   return { correct: lines[0].startsWith("✅"), message: lines[0] };
+}
+
+/** The larger of the whole gradient's relative error and each layer's, so a small layer cannot hide. */
+export function worstError(a: Gradient, b: Gradient): number {
+  let worst = relativeError(a, b);
+  for (let l = 0; l < a.nablaW.length; l++) {
+    const layer = (g: Gradient): Gradient => ({ nablaW: [g.nablaW[l]], nablaB: [g.nablaB[l]] });
+    worst = Math.max(worst, relativeError(layer(a), layer(b)));
+  }
+  return worst;
 }
