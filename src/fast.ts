@@ -80,7 +80,7 @@ function chooseThreads(sizes: readonly number[], batchSize: number, asked: numbe
 export function fastGradient(
   net: Network, data: Dataset, indices?: ArrayLike<number>, cost: Cost = quadratic, threads = 1,
 ): { gradient: Gradient; cost: number } {
-  checkImages(net, data);
+  checkDatasetFits(net.sizes, data);
   const order = indices ?? Uint32Array.from({ length: data.count }, (_, i) => i);
   const count = order.length;
   if (count < 1) throw new InputError("a gradient needs at least one example; the list of indices is empty");
@@ -118,6 +118,3 @@ function trainOn(
 /** The most examples one kernel call takes: enough to keep calls few, few enough for the batch to stay in cache. */
 const chunk = 256;
 
-function checkImages(net: Network, data: Dataset): void {
-  checkDatasetFits(net.sizes, data);
-}
