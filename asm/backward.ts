@@ -28,7 +28,7 @@ export function backward(L: Layer, m: i32): void {
   }
 }
 
-/** What `update` does with c · ∇ (src/fast.ts passes the same numbers). */
+/** What `update` does with c · ∇ (src/engines/fast.ts passes the same numbers). */
 export const STEP = 0; // w ← decay · w + c · ∇w, b ← b + c · ∇b
 export const SET = 1;  // nablaW ← c · ∇w, nablaB ← c · ∇b (w and b stay)
 export const ADD = 2;  // nablaW ← nablaW + c · ∇w, ... (a batch too big for one call, in parts)

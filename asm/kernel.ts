@@ -2,7 +2,7 @@
  * Descent's fast kernel: minibatch SGD for a fully connected network, in WebAssembly SIMD (f32x4).
  * It is the lesson's backprop (src/backprop.ts) rewritten in the matrix form of lesson 07: instead of
  * one example at a time, each equation runs on the whole batch at once, as a product of matrices whose
- * rows are the batch's examples. src/fastKernel.ts lays out the memory (see layer.ts); src/fast.ts calls
+ * rows are the batch's examples. src/engines/fast/kernel.ts lays out the memory (see layer.ts); src/engines/fast.ts calls
  * `train` once per minibatch, and `evaluate` for accuracy and cost over a data set.
  *
  *   forward.ts   Z = A·wᵀ + b, A = σ(Z), layer by layer          (the forward pass)
@@ -16,10 +16,10 @@ import { addGradient, applyGradient, backward, update } from "./backward";
 import { flush, sum1 } from "./simd";
 export { peak } from "./peak";
 
-/** Cost functions, by number (src/fast.ts passes the same numbers). */
+/** Cost functions, by number (src/engines/fast.ts passes the same numbers). */
 const QUADRATIC = 0;
 
-/** The first free byte of memory: src/fastKernel.ts places every buffer from here up. */
+/** The first free byte of memory: src/engines/fast/kernel.ts places every buffer from here up. */
 export function heapBase(): usize {
   return __heap_base;
 }
@@ -56,7 +56,7 @@ export function step(table: usize, layers: i32, decay: f32): void {
 }
 
 /**
- * A batch split between threads (src/fastThreads.ts): each thread's part of the gradient, in the nablaW and
+ * A batch split between threads (src/engines/fast/threads.ts): each thread's part of the gradient, in the nablaW and
  * nablaB of its own layer table, is added into those of `into`, so that step() can then take one step.
  */
 export function accumulate(into: usize, from: usize, layers: i32): void {

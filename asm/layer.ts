@@ -1,5 +1,5 @@
 /**
- * One layer of weights, w^l, joining layer l (nIn neurons) to layer l+1 (nOut neurons), as src/fastKernel.ts
+ * One layer of weights, w^l, joining layer l (nIn neurons) to layer l+1 (nOut neurons), as src/engines/fast/kernel.ts
  * lays it out in memory. Sizes are padded with zeros to multiples of 4 (pIn, pOut), so that every loop goes
  * four lanes at a time with no tails; pad neurons have zero weights, activations and errors.
  *

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Compiles the fast engine's kernel, asm/*.ts (AssemblyScript), twice: dist/kernel.wasm with plain SIMD128
 // (every browser, and Node since 16.4) and dist/kernel-relaxed.wasm with relaxed SIMD too, whose multiply-adds
-// are fused (Node 22 and later by default; Node 20 with --experimental-wasm-relaxed-simd). src/fastKernel.ts
+// are fused (Node 22 and later by default; Node 20 with --experimental-wasm-relaxed-simd). src/engines/fast/kernel.ts
 // loads the relaxed one where the runtime validates it. Part of `npm run build`.
 // Skips the compiler (about 4 s a kernel) when both files are newer than every source file and this script.
 const { execFileSync } = require("child_process");
@@ -30,8 +30,8 @@ for (const { out, features } of kernels) {
       "--outFile", out,
       "--optimizeLevel", "3", "--shrinkLevel", "0",
       ...features.flatMap((f) => ["--enable", f]),
-      "--runtime", "stub", // the kernel allocates nothing: src/fastKernel.ts lays out its memory
-      // One memory that src/fastKernel.ts makes and shares with the worker threads of src/fastThreads.ts,
+      "--runtime", "stub", // the kernel allocates nothing: src/engines/fast/kernel.ts lays out its memory
+      // One memory that src/engines/fast/kernel.ts makes and shares with the worker threads of src/engines/fast/threads.ts,
       // each running its own instance of the kernel on its part of a batch. 65,536 pages is wasm32's 4 GB,
       // address space reserved, not used: the memory grows to what the network and its data set need.
       "--importMemory", "--sharedMemory", "--initialMemory", "1", "--maximumMemory", "65536",

@@ -1,4 +1,4 @@
-import { InputError } from "./errors";
+import { InputError } from "./errors/learnerError";
 /**
  * Activation functions: what a neuron does with its weighted sum z = w · a + b.
  * `f` is the function and `prime` its derivative, both of z. Each is plain data, safe to pass around.

@@ -1,4 +1,4 @@
-import { InputError } from "./errors";
+import { InputError } from "./errors/learnerError";
 import { Cost, quadratic } from "./cost";
 import { Dataset, checkDatasetFits, checkLabel, imageOf } from "./data/dataset";
 import { Activation, sigmoid } from "./activation";

@@ -1,4 +1,4 @@
-import { InputError } from "./errors";
+import { InputError } from "./errors/learnerError";
 /**
  * Cost functions: how bad the network's output a is for one example whose desired output is y.
  *

@@ -1,5 +1,5 @@
 import { createRandom, permutation } from "./random";
-import { checkWholeNumber } from "./validate";
+import { checkWholeNumber } from "./errors/validate";
 
 /**
  * Shuffle and split (lesson 07): how minibatch SGD cuts an epoch into minibatches. The examples' indices are

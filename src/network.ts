@@ -1,8 +1,8 @@
-import { InputError } from "./errors";
+import { InputError } from "./errors/learnerError";
 import { Activation, ActivationName, activationNamed, sigmoid } from "./activation";
 import { Matrix, matVec, zeros } from "./matrix";
 import { createRandom } from "./random";
-import { checkNetworkFits } from "./memory";
+import { checkNetworkFits } from "./errors/memory";
 
 /**
  * A fully connected feed-forward network, as in 3Blue1Brown's videos and Nielsen's book.

@@ -1,4 +1,4 @@
-import { InputError } from "./errors";
+import { InputError } from "./errors/learnerError";
 /**
  * Seeded randomness. Every random number in Descent flows from one of these generators, so the same seed
  * gives the same initial weights, shuffles and data splits, bit for bit, on every machine.

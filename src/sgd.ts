@@ -1,14 +1,15 @@
-import { InputError } from "./errors";
-import { DivergenceError, allFinite, diverged, isDestroyed, outputSpread } from "./divergence";
+import { InputError } from "./errors/learnerError";
+import { DivergenceError, allFinite, diverged, isDestroyed, outputSpread } from "./training/divergence";
 import { CostName, costNamed } from "./cost";
 import { Dataset, checkDatasetFits } from "./data/dataset";
-import { Engine, EngineName, readableEngine } from "./engine";
+import { Engine, EngineName } from "./engines/engine";
+import { readableEngine } from "./engines/readable";
 import { evaluate } from "./evaluate";
-import { fastEngine, fastEvaluate } from "./fast";
+import { fastEngine, fastEvaluate } from "./engines/fast";
 import { minibatchBounds, minibatchCount } from "./minibatches";
 import { Network, cloneNetwork } from "./network";
 import { createRandom, shuffleInPlace } from "./random";
-import { checkNonNegative, checkPositive, checkWholeNumber } from "./validate";
+import { checkNonNegative, checkPositive, checkWholeNumber } from "./errors/validate";
 
 /**
  * Minibatch stochastic gradient descent (lesson 07). The true gradient needs every training example;
@@ -252,4 +253,4 @@ export function trainAsFarAsItGoes(net: Network, data: Dataset, options: TrainOp
   return { reports: [...t.reports], diverged: null };
 }
 
-export { DivergenceError } from "./divergence";
+export { DivergenceError } from "./training/divergence";

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { averageGradient, backprop } from "../src/backprop";
-import { imageThatMaximises } from "../src/dream";
+import { imageThatMaximises } from "../src/explore/dream";
 import { costs, exampleCost } from "../src/cost";
 import { imageOf } from "../src/data/dataset";
 import { evaluate } from "../src/evaluate";

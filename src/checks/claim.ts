@@ -1,4 +1,4 @@
-import { LearnerError } from "../errors";
+import { LearnerError } from "../errors/learnerError";
 /**
  * A lesson's claims about its own results ("the cost falls", "test accuracy stays near 10%") are stated in
  * code with `claim`, right where the prose makes them. A true claim prints one line starting with

@@ -4,7 +4,7 @@ import { FunctionExercise, checkFunction } from "./checkFunction";
 import { descentStep, gradientDescent } from "../toy/descent";
 import { ToyFunction, toyFunction } from "../toy/expression";
 import { Random } from "../random";
-import { plural } from "../format";
+import { plural } from "../text/format";
 import { between, seedParameter, text, wholeBetween } from "./parameters";
 
 // The exercises of this lesson, counted in the learner's progress (exercises.ts).

@@ -1,4 +1,4 @@
-import { LearnerError } from "../errors";
+import { LearnerError } from "../errors/learnerError";
 import { claim as strictClaim } from "./claim";
 import { withoutRecording } from "./progress";
 

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { writeFileAtomic } from "../files";
+import { writeFileAtomic } from "../io/files";
 import { ExerciseId, exerciseKey } from "./exercises";
 
 /**

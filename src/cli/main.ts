@@ -1,4 +1,4 @@
-import { LearnerError } from "../errors";
+import { LearnerError } from "../errors/learnerError";
 import { UsageError, parseTrainCommand, usage } from "./options";
 import { runTrain } from "./trainCommand";
 

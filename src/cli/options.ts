@@ -1,9 +1,9 @@
 import { parseArgs } from "util";
 import { ActivationName } from "../activation";
 import { CostName } from "../cost";
-import { EngineName } from "../engine";
+import { EngineName } from "../engines/engine";
 import { InitName, checkSizes } from "../network";
-import { checkNonNegative, checkPositive, checkWholeNumber } from "../validate";
+import { checkNonNegative, checkPositive, checkWholeNumber } from "../errors/validate";
 
 export const usage = `usage: npx descent train [options]
 

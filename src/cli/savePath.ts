@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { saveModel } from "../model";
+import { saveModel } from "../io/model";
 import { Network } from "../network";
 import { UsageError } from "./options";
 

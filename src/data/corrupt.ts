@@ -1,4 +1,4 @@
-import { InputError } from "../errors";
+import { InputError } from "../errors/learnerError";
 import { Dataset } from "./dataset";
 import { createRandom, permutation } from "../random";
 

@@ -1,4 +1,4 @@
-import { InputError } from "../errors";
+import { InputError } from "../errors/learnerError";
 /**
  * A labelled set of images. Pixels are kept as bytes (0..255), four times smaller than Float32 and eight
  * times smaller than numbers: full MNIST's 60,000 images take 47 MB. A pixel's value for the network is

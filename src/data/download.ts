@@ -2,7 +2,7 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { gunzipSync } from "zlib";
-import { LearnerError } from "../errors";
+import { LearnerError } from "../errors/learnerError";
 import { idxFileNames } from "./idx";
 import { mnistDirectory } from "./places";
 

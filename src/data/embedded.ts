@@ -1,4 +1,4 @@
-import { InputError } from "../errors";
+import { InputError } from "../errors/learnerError";
 import { Dataset, subset } from "./dataset";
 import { permutation, createRandom } from "../random";
 

@@ -1,4 +1,4 @@
-import { LearnerError } from "../errors";
+import { LearnerError } from "../errors/learnerError";
 import * as fs from "fs";
 import * as path from "path";
 import { gunzipSync } from "zlib";

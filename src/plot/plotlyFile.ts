@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { writeFileAtomic } from "../files";
+import { writeFileAtomic } from "../io/files";
 
 /**
  * plotly.js travels beside the notebooks, not inside them: a saved lesson that carried it would weigh 13 MB.

@@ -1,5 +1,5 @@
-import { InputError } from "../errors";
-import { checkPositive, checkWholeNumber } from "../validate";
+import { InputError } from "../errors/learnerError";
+import { checkPositive, checkWholeNumber } from "../errors/validate";
 import { Point, ToyFunction, checkDefinedAt } from "./expression";
 
 /**

@@ -1,4 +1,4 @@
-import { InputError, LearnerError } from "../errors";
+import { InputError, LearnerError } from "../errors/learnerError";
 import type * as MathJs from "mathjs";
 import { derivativeProblem, shapeProblem } from "./shape";
 

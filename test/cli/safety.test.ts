@@ -4,7 +4,7 @@ import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { loadModel, saveModel } from "../../src/model";
+import { loadModel, saveModel } from "../../src/io/model";
 import { createNetwork } from "../../src/network";
 
 // What a learner can do to `descent train` that must not lose a model, hang, or print a stack trace (issue 19).

@@ -4,7 +4,7 @@ import { animatedPath1d, animatedPath2d, contourPlot, functionPlot1d, pathsSlide
 import { descentPaths, gradientDescent } from "../../src/toy/descent";
 import { toyFunction } from "../../src/toy/expression";
 import { embeddedSplit } from "../../src/data/embedded";
-import { inkModel } from "../../src/twoParameters";
+import { inkModel } from "../../src/toy/inkNeuron";
 
 const f = toyFunction("x^4 - 3x^2 + x");
 const bowl = toyFunction("3/2 x^2 + 1/2 y^2");

@@ -5,7 +5,7 @@ import { imageOf } from "../../src/data/dataset";
 import { createNetwork, outputOf } from "../../src/network";
 import { confusionPlot } from "../../src/plot/confusion";
 import { drawDigitHtml, forwardSource } from "../../src/plot/drawDigit";
-import { toJson } from "../../src/model";
+import { toJson } from "../../src/io/model";
 
 test("the browser's forward pass gives the library's outputs, for sigmoid and ReLU networks", () => {
   const forward = new Function(`${forwardSource()}; return descentForward;`)() as (m: unknown, x: number[]) => number[];

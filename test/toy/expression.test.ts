@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ExpressionError, checkDefinedAt, toyFunction } from "../../src/toy/expression";
-import { InputError } from "../../src/errors";
+import { InputError } from "../../src/errors/learnerError";
 
 const kind = (k: string, message: RegExp) => (e: unknown) => {
   assert.ok(e instanceof ExpressionError, `expected an ExpressionError, got ${e}`);

@@ -1,0 +1,89 @@
+import { LearnerError } from "../../errors/learnerError";
+import * as fs from "fs";
+import * as path from "path";
+import * as v8 from "v8";
+
+/**
+ * The compiled WebAssembly kernel (asm/, built by scripts/build-wasm.js), in one of two builds:
+ *   "relaxed"  relaxed SIMD: every multiply-add one fused instruction (f32x4.relaxed_madd), rounded once;
+ *              on by default from Node 22; Node 20 has it behind a flag, which relaxedSimdAvailable sets
+ *   "plain"    SIMD128 only: a multiply and an add, rounded twice; every runtime since Node 16.4
+ * The plain build is the default: its results are the same bits on every machine, as every seeded result of the
+ * course must be, while relaxed_madd may be fused on one CPU and not on another (the relaxed build's epoch on the
+ * embedded digits ends at 89.25% against the plain build's 90.85%, seed 1). DESCENT_KERNEL=relaxed in the
+ * environment, or useKernelBuild("relaxed"), chooses the faster fused build, for the bench and for speed.
+ */
+export type KernelBuild = "relaxed" | "plain";
+
+// Node 20 has WebAssembly, but TypeScript's ES2022 library does not describe it; this is the part we use.
+declare const WebAssembly: {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+  validate(bytes: Uint8Array): boolean;
+};
+export const wasm = WebAssembly;
+
+const fileNames: Record<KernelBuild, string> = { plain: "kernel.wasm", relaxed: "kernel-relaxed.wasm" };
+const compiled: Partial<Record<KernelBuild, object>> = {};
+let chosen: KernelBuild | undefined;
+
+/** The kernel file of a build, in dist/ (this file is dist/engines/fast/wasmModule.js; the compiled tests run from
+ *  build/src/engines/fast, four folders below the project). */
+function kernelFile(build: KernelBuild): { file: string; exists: boolean } {
+  const candidates = [path.join(__dirname, "..", "..", fileNames[build]), path.join(__dirname, "..", "..", "..", "..", "dist", fileNames[build])];
+  const file = candidates.find((f) => fs.existsSync(f));
+  return file ? { file, exists: true } : { file: candidates[0], exists: false };
+}
+
+let relaxedRuns: boolean | undefined;
+
+/**
+ * Whether this runtime can run the relaxed-SIMD kernel: its file is there and WebAssembly.validate accepts it.
+ * Node 20 and 21 have relaxed SIMD behind a V8 flag (on by default from Node 22): it is switched on here first,
+ * as --experimental-wasm-relaxed-simd would, so that Node 20 gets the fused kernel too.
+ */
+export function relaxedSimdAvailable(): boolean {
+  if (relaxedRuns !== undefined) return relaxedRuns;
+  const { file, exists } = kernelFile("relaxed");
+  if (!exists) return (relaxedRuns = false);
+  const bytes = fs.readFileSync(file);
+  if (!WebAssembly.validate(bytes) && Number(process.versions.node.split(".")[0]) < 22) {
+    v8.setFlagsFromString("--experimental-wasm-relaxed-simd");
+  }
+  return (relaxedRuns = WebAssembly.validate(bytes));
+}
+
+/** The build the fast engine uses: DESCENT_KERNEL's or useKernelBuild's choice, else the plain one (same bits everywhere). */
+export function kernelBuild(): KernelBuild {
+  if (chosen) return chosen;
+  const wanted = process.env.DESCENT_KERNEL;
+  if (wanted === "relaxed") return relaxedSimdAvailable() ? useKernelBuild("relaxed") : (chosen = "plain");
+  return (chosen = "plain");
+}
+
+/** Chooses the kernel build for every fast engine made from now on ("auto": DESCENT_KERNEL's, else plain). */
+export function useKernelBuild(build: KernelBuild | "auto"): KernelBuild {
+  if (build === "auto") {
+    chosen = undefined;
+    delete process.env.DESCENT_KERNEL;
+    return kernelBuild();
+  }
+  if (build === "relaxed" && !relaxedSimdAvailable()) {
+    throw new LearnerError(`this runtime (Node ${process.version}) cannot run the relaxed-SIMD kernel (or dist/kernel-relaxed.wasm is missing or damaged: run \`npm run build\`); use Node 20 or later, or the plain kernel`);
+  }
+  return (chosen = build);
+}
+
+/** The chosen build's module, compiled once. */
+export function kernelModule(): object {
+  const build = kernelBuild();
+  const ready = compiled[build];
+  if (ready) return ready;
+  const { file, exists } = kernelFile(build);
+  if (!exists) throw new LearnerError(`the fast engine's kernel ${file} is missing; run \`npm run build\` to compile it from asm/, or use engine: "readable"`);
+  try {
+    return (compiled[build] = new WebAssembly.Module(fs.readFileSync(file)));
+  } catch (error) {
+    throw new LearnerError(`the fast engine's kernel ${file} is damaged (${(error as Error).message.split(":")[0]}); run \`npm run build\` to compile it again from asm/, or use engine: "readable"`);
+  }
+}
