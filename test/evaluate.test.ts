@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { accuracyFromConfusion, accuracyOfEachDigit, evaluate } from "../src/evaluate";
 import { createNetwork } from "../src/network";
-import { train } from "../src/sgd";
+import { train } from "../src/training/trainer";
 import { randomDataset } from "./helpers";
 
 test("accuracyFromConfusion is the diagonal's share of all counts, the accuracy evaluate reports", () => {

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { averageGradient } from "../src/backprop";
 import { minibatchBounds, minibatchCount, minibatches } from "../src/minibatches";
 import { cloneNetwork, createNetwork } from "../src/network";
-import { train } from "../src/sgd";
+import { train } from "../src/training/trainer";
 import { randomDataset } from "./helpers";
 
 test("minibatches: every index once, consecutive batches of batchSize, the last one shorter", () => {

@@ -6,7 +6,7 @@ import { Dataset } from "../data/dataset";
 import { minibatches } from "../minibatches";
 import { Network, cloneNetwork, createNetwork } from "../network";
 import { Random, createRandom, permutation, shuffleInPlace } from "../random";
-import { train } from "../sgd";
+import { train } from "../training/trainer";
 import { between, seedParameter, wholeBetween } from "./parameters";
 
 // The exercises of this lesson, counted in the learner's progress (exercises.ts).

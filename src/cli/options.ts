@@ -1,7 +1,7 @@
 import { parseArgs } from "util";
 import { ActivationName } from "../activation";
 import { CostName } from "../cost";
-import { EngineName } from "../engines/engine";
+import { EngineName, engineNames } from "../engines/engines";
 import { InitName, checkSizes } from "../network";
 import { checkNonNegative, checkPositive, checkWholeNumber } from "../errors/validate";
 
@@ -109,7 +109,7 @@ export function parseTrainCommand(args: string[]): TrainCommand {
     init: values.init,
     weightInit: oneOf("--weight-init", values["weight-init"] ?? "normal", ["normal", "scaled"] as const),
     shuffle: !values["no-shuffle"],
-    engine: values.engine === undefined ? undefined : oneOf("--engine", values.engine, ["fast", "readable"] as const),
+    engine: values.engine === undefined ? undefined : oneOf("--engine", values.engine, engineNames),
     threads: values.threads === undefined ? undefined : number("--threads", values.threads),
     save: values.save,
     json: values.json ?? false,

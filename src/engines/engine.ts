@@ -1,14 +1,15 @@
+import { CostName } from "../cost";
 import { Dataset } from "../data/dataset";
 import { Network } from "../network";
 
 /**
- * An engine carries out SGD steps. The readable engine below is the lesson's code, example by example;
+ * An engine carries out SGD steps. The readable engine (readable.ts) is the lesson's code, example by example;
  * the fast engine (fast.ts) does the same arithmetic in WebAssembly as matrix products over a batch.
  * Both keep their own copy of the parameters while they train and write it back with `store`, so the
- * network a learner holds is always the one from the last finished epoch.
+ * network a learner holds is always the one from the last finished epoch. Every engine is made the same way,
+ * from the network and `EngineOptions`, and listed by name in engines.ts.
  */
 export interface Engine {
-  readonly name: EngineName;
   /** Takes the network's weights and biases as the starting point. */
   load(net: Network): void;
   /**
@@ -21,6 +22,20 @@ export interface Engine {
   readonly batch: { cost: number; correct: number };
   /** Writes the engine's weights and biases into `net`. */
   store(net: Network): void;
+  /** How `net` does on `data` (accuracy and average cost), computed the engine's way: what training reports each epoch. */
+  evaluate(net: Network, data: Dataset): { accuracy: number; cost: number };
+  /** The threads the engine trains with. */
+  readonly threads: number;
 }
 
-export type EngineName = "fast" | "readable";
+/** What every engine is made from, besides the network. */
+export interface EngineOptions {
+  cost: CostName;
+  /** Examples per minibatch, so the engine can size its buffers once. */
+  batchSize: number;
+  /** Threads to train with, where the engine can use several (the fast engine); by default those that help. */
+  threads?: number;
+}
+
+/** How an engine is made: `engines.ts` lists one of these per engine. */
+export type MakeEngine = (net: Network, options: EngineOptions) => Engine;

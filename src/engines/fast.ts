@@ -1,25 +1,27 @@
 import { InputError } from "../errors/learnerError";
 import { Gradient, zeroGradient } from "../backprop";
-import { Cost, CostName, quadratic } from "../cost";
+import { Cost, costNamed, quadratic } from "../cost";
 import { Dataset, checkDatasetFits } from "../data/dataset";
-import { Engine } from "./engine";
+import { Engine, EngineOptions } from "./engine";
 import { holdImages, loadParameters, setBatch, storeParameters } from "./fast/copy";
 import { ADD, Kernel, SET, STEP, costCode, createKernel } from "./fast/kernel";
 import { Network } from "../network";
 import { bindWorkers } from "./fast/threads";
 import { defaultThreads, gradientInParts } from "./fast/split";
 export { KernelBuild, kernelBuild, useKernelBuild } from "./fast/wasmModule";
-export { fastEvaluate } from "./fast/evaluate";
+import { fastEvaluate } from "./fast/evaluate";
+export { fastEvaluate };
 
 /**
- * The fast engine: the same SGD as the readable engine (engine.ts), computed in f32 by the WebAssembly
+ * The fast engine: the same SGD as the readable engine (readable.ts), computed in f32 by the WebAssembly
  * kernel in asm/, one call per minibatch, with every equation of backprop taken over the whole batch
  * as a product of matrices (lesson 07). Gradients agree with the readable engine's to about 1e-5.
  * The engine copies the pixels of the data set it trains on into its own memory once (a data set is
  * taken not to change while it is trained on); a batch bigger than `chunk` is summed in parts.
  */
-export function fastEngine(net: Network, options: { cost: CostName; batchSize: number; threads?: number }): Engine & { readonly threads: number } {
+export function fastEngine(net: Network, options: EngineOptions): Engine {
   const cost = costCode(options.cost);
+  const costFunction = costNamed(options.cost);
   const capacity = Math.min(Math.max(1, options.batchSize), chunk);
   let threads = chooseThreads(net.sizes, options.batchSize, options.threads);
   const kernel: Kernel = createKernel(net.sizes, net.activation.name === "relu", threads > 1 ? Math.ceil(capacity / threads) : capacity, threads);
@@ -54,12 +56,13 @@ export function fastEngine(net: Network, options: { cost: CostName; batchSize: n
 
   loadParameters(kernel, net);
   return {
-    name: "fast",
     batch,
     threads,
     load: (from) => loadParameters(kernel, from),
     step,
     store: (into) => storeParameters(kernel, into.weights.map((w) => w.data), into.biases),
+    // 60,000 readable forward passes would take longer than the epoch: the kernel evaluates too.
+    evaluate: (trained, data) => fastEvaluate(trained, data, costFunction),
   };
 }
 

@@ -1,11 +1,13 @@
 import { Gradient, Workspace, backpropInto, clearGradient, workspace, zeroGradient } from "../backprop";
-import { Cost } from "../cost";
+import { costNamed } from "../cost";
 import { Dataset, imageOf } from "../data/dataset";
 import { Network, argmax, cloneNetwork } from "../network";
-import { Engine } from "./engine";
+import { evaluate } from "../evaluate";
+import { Engine, EngineOptions } from "./engine";
 
 /** The lesson's backprop, one example at a time, summed into one gradient per minibatch. */
-export function readableEngine(net: Network, cost: Cost): Engine {
+export function readableEngine(net: Network, options: EngineOptions): Engine {
+  const cost = costNamed(options.cost);
   let working: Network = cloneNetwork(net);
   const ws: Workspace = workspace(net.sizes);
   const grad: Gradient = zeroGradient(net.sizes);
@@ -35,11 +37,12 @@ export function readableEngine(net: Network, cost: Cost): Engine {
   };
 
   return {
-    name: "readable",
     batch,
+    threads: 1,
     load: (from) => { working = cloneNetwork(from); },
     step,
     store: (into) => copyParameters(working, into),
+    evaluate: (trained, data) => evaluate(trained, data, cost),
   };
 }
 

@@ -1,6 +1,8 @@
 import { Dataset } from "../data/dataset";
 import { Network } from "../network";
-import { EpochReport, TrainOptions, trainer } from "../sgd";
+import { TrainOptions } from "../training/options";
+import { EpochReport } from "../training/reports";
+import { trainer } from "../training/trainer";
 import { LiveOutput, PlotlyFigure, liveOutput } from "./display";
 
 /**

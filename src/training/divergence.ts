@@ -60,3 +60,34 @@ export function outputSpread(net: Network, data: Dataset): number {
 export function isDestroyed(net: Network, data: Dataset, startSpread: number): boolean {
   return outputSpread(net, data) < startSpread / 1000;
 }
+
+/**
+ * The rules above, applied as training goes. `afterStep` looks at each minibatch's cost; `afterEpoch` at each
+ * finished epoch's network and cost. Each returns the DivergenceError to stop with, or null to go on.
+ */
+export function divergenceWatch(start: Network, data: Dataset) {
+  const startSpread = outputSpread(start, data);
+  let rising = 0;
+  let lastCost = Infinity;
+  return {
+    afterStep(epoch: number, batch: number, cost: number, eta: number): DivergenceError | null {
+      return Number.isFinite(cost) ? null : diverged(epoch, batch, "the cost became " + cost, eta);
+    },
+    /** Before the epoch is measured: its network. */
+    afterEpochNetwork(epoch: number, batches: number, trained: Network, eta: number): DivergenceError | null {
+      if (!allFinite(trained)) return diverged(epoch, batches, "a weight became infinite", eta);
+      if (isDestroyed(trained, data, startSpread)) {
+        return diverged(epoch, batches, "the network was destroyed: its outputs no longer depend on the image (its neurons saturated), so it gives every digit the same answer", eta);
+      }
+      return null;
+    },
+    /** After it is measured: its cost over the training set, against the last good epoch's. */
+    afterEpochCost(epoch: number, batches: number, cost: number, eta: number): DivergenceError | null {
+      if (!Number.isFinite(cost)) return diverged(epoch, batches, "the cost became " + cost, eta);
+      rising = cost > lastCost * 1.05 ? rising + 1 : 0;
+      if (rising >= 10) return diverged(epoch, batches, "the cost grew by over 5% in each of 10 epochs in a row", eta);
+      lastCost = cost;
+      return null;
+    },
+  };
+}

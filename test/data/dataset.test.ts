@@ -6,7 +6,7 @@ import { InputError } from "../../src/errors/learnerError";
 import { evaluate } from "../../src/evaluate";
 import { fastEvaluate, fastGradient } from "../../src/engines/fast";
 import { createNetwork } from "../../src/network";
-import { train } from "../../src/sgd";
+import { train } from "../../src/training/trainer";
 import { randomDataset } from "../helpers";
 
 const net = () => createNetwork([16, 5, 10], { seed: 1 });

@@ -9,7 +9,7 @@ import { evaluate } from "../../src/evaluate";
 import { fastEngine, fastEvaluate, fastGradient } from "../../src/engines/fast";
 import { numericGradient } from "../../src/gradcheck";
 import { Network, NetworkOptions, cloneNetwork, createNetwork } from "../../src/network";
-import { train } from "../../src/sgd";
+import { train } from "../../src/training/trainer";
 import { maxDifference, randomDataset, worstError } from "../helpers";
 
 // The fast engine computes in f32 (about 7 digits), the readable one in f64: they must agree to 1e-5.
@@ -74,7 +74,7 @@ test("a gradient over more examples than one kernel call takes (256) is summed i
 /** One step of each engine from the same network on the same batch; returns both networks and batch reports. */
 function stepBoth(net: Network, data: Dataset, cost: Cost, m: number, eta: number, decay: number) {
   const order = Uint32Array.from({ length: data.count }, (_, i) => data.count - 1 - i);
-  const results = [readableEngine(net, cost), fastEngine(net, { cost: cost.name, batchSize: m })].map((engine) => {
+  const results = [readableEngine(net, { cost: cost.name, batchSize: m }), fastEngine(net, { cost: cost.name, batchSize: m })].map((engine) => {
     engine.load(net);
     engine.step(data, order, 0, m, eta, decay);
     const after = cloneNetwork(net);

@@ -82,7 +82,7 @@ test("each kernel build takes the readable engine's SGD step on 784-100-10 at ba
   withEachBuild((build) => {
     const net = createNetwork([784, 100, 10], { init: "scaled", seed: 9 });
     const order = Uint32Array.from({ length: digits.train.count }, (_, i) => i);
-    const after = [readableEngine(net, costs.quadratic), fastEngine(net, { cost: "quadratic", batchSize: 100 })].map((engine) => {
+    const after = [readableEngine(net, { cost: "quadratic", batchSize: 100 }), fastEngine(net, { cost: "quadratic", batchSize: 100 })].map((engine) => {
       engine.load(net);
       engine.step(digits.train, order, 200, 300, 0.5, 1);
       const result = cloneNetwork(net);

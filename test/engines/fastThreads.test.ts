@@ -14,7 +14,7 @@ import { availableCores } from "../../src/engines/fast/threads";
 import { numericGradient } from "../../src/gradcheck";
 import { loadModel } from "../../src/io/model";
 import { createNetwork } from "../../src/network";
-import { train, trainer } from "../../src/sgd";
+import { train, trainer } from "../../src/training/trainer";
 import { randomDataset, worstError } from "../helpers";
 
 // A minibatch split between worker threads (src/engines/fast/split.ts, fastThreads.ts), against the readable engine.

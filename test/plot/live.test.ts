@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { createNetwork } from "../../src/network";
 import { embeddedSplit } from "../../src/data/embedded";
 import { take } from "../../src/data/dataset";
-import { EpochReport } from "../../src/sgd";
+import { EpochReport } from "../../src/training/reports";
 import { epochTicks, liveCurves, redrawInterval, takeInterrupts, trainLive } from "../../src/plot/live";
 
 // What a tslab kernel would receive: the display layer writes through tslab's lastWriteDisplayData while a cell runs.

@@ -23,7 +23,7 @@ test("codeRegion: a missing region or file is one sentence naming it", () => {
 });
 
 test("the regions lesson 09 shows are in the library: L2's decay, the step that applies it, annealing", () => {
-  assert.match(codeRegion(path.join(root, "src", "sgd.ts"), "l2"), /1 - \(eta \* \(options\.lambda/);
+  assert.match(codeRegion(path.join(root, "src", "training", "options.ts"), "l2"), /1 - \(eta \* lambda\) \/ trainingImages/);
   assert.match(codeRegion(path.join(root, "src", "engines", "readable.ts"), "step"), /decay \* w\[i\] - rate \* nw\[i\]/);
-  assert.match(codeRegion(path.join(root, "src", "sgd.ts"), "anneal"), /etaFinal \/ eta\) \*\* \(\(epoch - 1\)/);
+  assert.match(codeRegion(path.join(root, "src", "training", "options.ts"), "anneal"), /etaFinal \/ eta\) \*\* \(\(epoch - 1\)/);
 });
