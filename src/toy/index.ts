@@ -1,2 +1,0 @@
-export * from "./expression";
-export * from "./descent";
