@@ -9,7 +9,6 @@ export { Cost, CostName, crossEntropy, desiredOutput, exampleCost, quadratic } f
 export { Gradient, averageGradient, backprop, layerError } from "./backprop"; // lesson 06's four equations
 export { flattenGradient, numericGradient, numericPartial, parameterRefs, relativeError } from "./gradcheck"; // finite differences
 export { minibatches } from "./minibatches"; // lesson 07: shuffle and cut into minibatches
-export { Minibatch, sgdEpoch } from "./sgd"; // lesson 07: one epoch of minibatch SGD
 export { Evaluation, accuracy, accuracyFromConfusion, accuracyOfEachDigit, evaluate } from "./evaluate"; // lesson 08
 export { Random, createRandom, permutation, shuffleInPlace } from "./random"; // seeded randomness
 

@@ -27,7 +27,7 @@ export interface Minibatch {
  * and take one gradient-descent step on each, w ← decay · w − (η/m) Σ_x ∇C_x. It yields after every step,
  * so that its caller can report, pause (a notebook redraws) or stop between two steps.
  */
-export function* sgdEpoch(
+export function* epochSteps(
   engine: Engine, data: Dataset, order: Uint32Array,
   { batchSize, eta, decay, random }: { batchSize: number; eta: number; decay: number; random: Random | null },
 ): Generator<Minibatch, void, void> {

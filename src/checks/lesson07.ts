@@ -148,7 +148,7 @@ export const sgdEpochExercise: FunctionExercise<EpochArgs, Network> = {
     { wrong: (n, d, eta, size) => libraryEpoch(n, d, eta, size, 0, false), hint: "the examples were taken in their stored order; take the minibatches from minibatches(data.count, batchSize, seed)" },
   ],
   otherwise: "for each minibatch of minibatches(data.count, batchSize, seed): const { gradient } = averageGradient(net, data, batch); then subtract eta times gradient.nablaW[l] from each weights[l].data and eta times gradient.nablaB[l] from each biases[l]",
-  praise: "That is the library's train for one epoch (src/sgd.ts, readable engine): from here on the lessons call train.",
+  praise: "That is what the library's train does in one epoch (epochSteps in src/sgd.ts, on the readable engine): from here on the lessons call train.",
 };
 
 /** Checks the learner's `sgdEpoch(network, data, eta, batchSize, seed)` against the library's one epoch of `train`. */

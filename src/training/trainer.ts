@@ -2,7 +2,7 @@ import { Dataset } from "../data/dataset";
 import { makeEngine } from "../engines/engines";
 import { Network, cloneNetwork } from "../network";
 import { createRandom } from "../random";
-import { Minibatch, sgdEpoch } from "../sgd";
+import { Minibatch, epochSteps } from "../sgd";
 import { DivergenceError, divergenceWatch } from "./divergence";
 import { TrainOptions, checkTrainOptions, etaOfEpoch, weightDecay } from "./options";
 import { EpochReport, epochReport } from "./reports";
@@ -50,7 +50,7 @@ export function trainer(net: Network, data: Dataset, options: TrainOptions): Tra
     if (!epoch) {
       eta = etaOfEpoch(options, number);
       const decay = weightDecay(eta, options.lambda ?? 0, data.count);
-      epoch = sgdEpoch(engine, data, order, { batchSize: options.batchSize, eta, decay, random });
+      epoch = epochSteps(engine, data, order, { batchSize: options.batchSize, eta, decay, random });
       seen = { cost: 0, correct: 0 };
       trainingMs = 0;
     }

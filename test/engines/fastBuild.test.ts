@@ -117,7 +117,7 @@ function inCopy(script: string, env: Record<string, string> = {}, damage?: strin
   try {
     fs.cpSync(path.join(__dirname, "..", "..", "..", "dist"), path.join(copy, "dist"), { recursive: true });
     if (damage) fs.writeFileSync(path.join(copy, "dist", damage), "not wasm");
-    const prelude = `const fast = require(${JSON.stringify(path.join(copy, "dist", "fastModule.js"))});`;
+    const prelude = `const fast = require(${JSON.stringify(path.join(copy, "dist", "engines", "fast", "wasmModule.js"))});`;
     return spawnSync(process.execPath, ["-e", prelude + script], { encoding: "utf8", env: { ...process.env, DESCENT_KERNEL: "", ...env } });
   } finally {
     fs.rmSync(copy, { recursive: true, force: true });
