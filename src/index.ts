@@ -7,6 +7,7 @@ export * from "./engines/readable";
 export * from "./evaluate";
 export * from "./explore/saturation";
 export * from "./text/format";
+export * from "./text/markdownTable";
 export * from "./engines/fast";
 export * from "./io/files";
 export * from "./gradcheck";
