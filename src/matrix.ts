@@ -22,7 +22,8 @@ export function zeros(rows: number, cols: number): Matrix {
 /** The entry in row j, column k. */
 export function entry(m: Matrix, j: number, k: number): number {
   if (!Number.isInteger(j) || !Number.isInteger(k) || j < 0 || k < 0 || j >= m.rows || k >= m.cols) {
-    throw new InputError(`entry (${j}, ${k}) is not in this ${m.rows}×${m.cols} matrix; its rows are 0..${m.rows - 1} and its columns 0..${m.cols - 1}`);
+    throw new InputError(`entry (${j}, ${k}) is not in this ${m.rows}×${m.cols} matrix; ` +
+      `its rows are 0..${m.rows - 1} and its columns 0..${m.cols - 1}`);
   }
   return m.data[j * m.cols + k];
 }

@@ -16,7 +16,7 @@ import { checkNetworkFits } from "./errors/memory";
  * the layer they feed, with the input as layer 0, so a^l = σ(w^l a^{l−1} + b^l). The arrays here start at 0, and
  * the first matrix feeds layer 1, so
  *   weights[l] = w^{l+1},  biases[l] = b^{l+1},  zs[l] = z^{l+1},  deltas[l] = δ^{l+1},  but  activations[l] = a^l.
- * Every other file (matrix.ts, backprop.ts, the engines) follows this mapping without restating it.
+ * matrix.ts, backprop.ts and the engines use these names with this mapping.
  *
  * Hidden layers use `activation` (sigmoid or ReLU); the output layer is always a sigmoid, so each of the
  * ten outputs is a brightness between 0 and 1, as the videos draw it.

@@ -25,7 +25,8 @@ export function imageOf(data: Dataset, i: number, out?: Float64Array): Float64Ar
   const size = data.rows * data.cols;
   checkImageIndex(data, i);
   if (out !== undefined && out.length !== size) {
-    throw new InputError(`imageOf writes ${size} grey values into \`out\`, but it holds ${out.length}; pass a new Float64Array(${size}) or leave it out`);
+    throw new InputError(`imageOf writes ${size} grey values into \`out\`, but it holds ${out.length}; ` +
+      `pass a new Float64Array(${size}) or leave it out`);
   }
   const image = out ?? new Float64Array(size);
   const start = i * size;

@@ -20,7 +20,8 @@ export type Alignment = "left" | "right";
 export function markdownTable(header: readonly string[], rows: readonly (readonly Cell[])[], align?: readonly Alignment[]): string {
   rows.forEach((row, r) => {
     if (row.length !== header.length) {
-      throw new InputError(`row ${r + 1} of the table has ${row.length} cells but the header has ${header.length} (${header.join(", ")}); give every row one cell per column`);
+      throw new InputError(`row ${r + 1} of the table has ${row.length} cells but the header has ${header.length} ` +
+        `(${header.join(", ")}); give every row one cell per column`);
     }
   });
   if (align && align.length !== header.length) {
