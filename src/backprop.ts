@@ -1,9 +1,9 @@
 import { InputError } from "./errors/learnerError";
 import { Cost, quadratic } from "./cost";
-import { Dataset, checkDatasetFits, checkLabel, imageOf } from "./data/dataset";
+import { Dataset, checkAtLeastOneExample, checkDatasetFits, checkImageIndices, checkLabel, imageOf } from "./data/dataset";
 import { Activation, sigmoid } from "./activation";
 import { Matrix, matTVec, zeros } from "./matrix";
-import { ForwardPass, Network, activationOfLayer, feedforward, forwardBuffers } from "./network";
+import { ForwardPass, Network, activationOfLayer, checkInput, feedforward, forwardBuffers } from "./network";
 
 /**
  * Backpropagation: how one training example wants every weight and bias nudged.
@@ -133,9 +133,7 @@ export interface Backprop extends Gradient {
 /** Backprop for one example, in fresh arrays (for lessons; training uses backpropInto). */
 export function backprop(net: Network, input: ArrayLike<number>, label: number, cost: Cost = quadratic): Backprop {
   checkLabel(label, net.sizes[net.sizes.length - 1]);
-  if (input?.length !== net.sizes[0]) {
-    throw new InputError(`the input must hold ${net.sizes[0]} numbers, one per input neuron; got ${input?.length ?? String(input)}`);
-  }
+  checkInput(net, input);
   const ws = workspace(net.sizes);
   const grad = zeroGradient(net.sizes);
   const c = backpropInto(net, cost, input, label, ws, grad);
@@ -158,6 +156,10 @@ export function averageGradient(
   net: Network, data: Dataset, indices?: ArrayLike<number>, cost: Cost = quadratic,
 ): { gradient: Gradient; cost: number } {
   checkDatasetFits(net.sizes, data);
+  if (indices) {
+    checkImageIndices(data, indices);
+    checkAtLeastOneExample("averageGradient", indices.length);
+  }
   const count = indices ? indices.length : data.count;
   const ws = workspace(net.sizes);
   const gradient = zeroGradient(net.sizes);

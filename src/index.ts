@@ -46,6 +46,7 @@ export { InputError, LearnerError } from "./errors/learnerError";
 
 // text/ and plot/: what a lesson shows.
 export { count, percent, plural } from "./text/format";
+export { markdownTable } from "./text/markdownTable";
 export { codeRegion } from "./text/codeRegion";
 export { liveOutput, setupPlots, show, showMarkdown } from "./plot/display";
 export { trainLive } from "./plot/live";

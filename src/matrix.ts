@@ -1,7 +1,11 @@
+import { InputError } from "./errors/learnerError";
+import { checkWholeNumber } from "./errors/validate";
+
 /**
- * A matrix stored as one flat Float64Array, row-major.
- * In a network, weights[l] has one row per neuron of layer l+1 and one column per neuron of layer l,
- * so the weight from neuron k of layer l to neuron j of layer l+1 (Nielsen's w^l_jk) is at data[j * cols + k].
+ * A matrix stored as one flat Float64Array, row-major: the entry in row j, column k is data[j * cols + k].
+ * In a network, weights[l] has one row per neuron of layer l+1 and one column per neuron of layer l, so the
+ * weight from neuron k of layer l to neuron j of layer l+1 is at data[j * cols + k] (network.ts says how
+ * weights[l] maps to the lessons' w^{l+1}).
  */
 export interface Matrix {
   readonly rows: number;
@@ -10,11 +14,17 @@ export interface Matrix {
 }
 
 export function zeros(rows: number, cols: number): Matrix {
+  checkWholeNumber("a matrix's number of rows", rows, 1);
+  checkWholeNumber("a matrix's number of columns", cols, 1);
   return { rows, cols, data: new Float64Array(rows * cols) };
 }
 
 /** The entry in row j, column k. */
 export function entry(m: Matrix, j: number, k: number): number {
+  if (!Number.isInteger(j) || !Number.isInteger(k) || j < 0 || k < 0 || j >= m.rows || k >= m.cols) {
+    throw new InputError(`entry (${j}, ${k}) is not in this ${m.rows}×${m.cols} matrix; ` +
+      `its rows are 0..${m.rows - 1} and its columns 0..${m.cols - 1}`);
+  }
   return m.data[j * m.cols + k];
 }
 
@@ -27,6 +37,7 @@ export function toRows(m: Matrix): number[][] {
 
 /** out = m · v (out has m.rows entries, v has m.cols). */
 export function matVec(m: Matrix, v: ArrayLike<number>, out: Float64Array): Float64Array {
+  checkProductShapes("matVec(m, v, out) computes m · v", m.rows, m.cols, m, v, out);
   const { rows, cols, data } = m;
   for (let j = 0; j < rows; j++) {
     let sum = 0;
@@ -37,8 +48,9 @@ export function matVec(m: Matrix, v: ArrayLike<number>, out: Float64Array): Floa
   return out;
 }
 
-/** out = mᵀ · v (out has m.cols entries, v has m.rows). */
+/** out = mᵀ · v (out has m.cols entries, v has m.rows): (mᵀv)_k = Σ_j m_jk v_j, the summed wishes of BP2. */
 export function matTVec(m: Matrix, v: ArrayLike<number>, out: Float64Array): Float64Array {
+  checkProductShapes("matTVec(m, v, out) computes mᵀ · v", m.cols, m.rows, m, v, out);
   const { rows, cols, data } = m;
   out.fill(0);
   for (let j = 0; j < rows; j++) {
@@ -47,4 +59,11 @@ export function matTVec(m: Matrix, v: ArrayLike<number>, out: Float64Array): Flo
     for (let k = 0; k < cols; k++) out[k] += data[row + k] * vj;
   }
   return out;
+}
+
+/** The one shape check of both products: a product with `rows` rows and `cols` columns takes `cols` values into `rows`. */
+function checkProductShapes(what: string, rows: number, cols: number, m: Matrix, v: ArrayLike<number>, out: Float64Array): void {
+  if (v?.length === cols && out?.length === rows) return;
+  throw new InputError(`${what}: for this ${m.rows}×${m.cols} matrix, v needs ${cols} values and out ${rows}; ` +
+    `got ${v?.length ?? String(v)} and ${out?.length ?? String(out)}`);
 }

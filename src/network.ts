@@ -8,9 +8,15 @@ import { checkNetworkFits } from "./errors/memory";
  * A fully connected feed-forward network, as in 3Blue1Brown's videos and Nielsen's book.
  *
  * sizes[0] is the input layer (784 pixels for MNIST), sizes[sizes.length - 1] the output layer (10 digits).
- * weights[l] connects layer l to layer l+1: the weight from neuron k of layer l to neuron j of layer l+1
- * (Nielsen's w^{l+1}_jk; we count layers from 0, so our weights[l] is his w^{l+1}) is weights[l].data[j * cols + k].
+ * weights[l] connects layer l to layer l+1: the weight from neuron k of layer l to neuron j of layer l+1 is
+ * weights[l].data[j * cols + k] (one row per neuron of layer l+1, one column per neuron of layer l).
  * biases[l][j] is the bias of neuron j of layer l+1.
+ *
+ * Where the code's indexing differs from the lessons': the lessons (and Nielsen) number the weights and biases by
+ * the layer they feed, with the input as layer 0, so a^l = σ(w^l a^{l−1} + b^l). The arrays here start at 0, and
+ * the first matrix feeds layer 1, so
+ *   weights[l] = w^{l+1},  biases[l] = b^{l+1},  zs[l] = z^{l+1},  deltas[l] = δ^{l+1},  but  activations[l] = a^l.
+ * matrix.ts, backprop.ts and the engines use these names with this mapping.
  *
  * Hidden layers use `activation` (sigmoid or ReLU); the output layer is always a sigmoid, so each of the
  * ten outputs is a brightness between 0 and 1, as the videos draw it.
@@ -98,14 +104,13 @@ export function forwardBuffers(sizes: readonly number[]): ForwardPass {
 }
 
 /**
- * The forward pass: a^{l+1} = σ(w^l a^l + b^l), layer by layer, keeping every z and a.
+ * The forward pass, layer by layer, keeping every z and a: the lesson's a^{l+1} = σ(w^{l+1} a^l + b^{l+1}),
+ * which reads activations[l + 1] = σ(weights[l] · activations[l] + biases[l]) here.
  * `input` holds one example's values (pixels in 0..1). Pass `into` to reuse buffers.
  */
 export function feedforward(net: Network, input: ArrayLike<number>, into?: ForwardPass): ForwardPass {
+  checkInput(net, input);
   const pass = into ?? forwardBuffers(net.sizes);
-  if (input.length !== net.sizes[0]) {
-    throw new InputError(`the input has ${input.length} values but the network's first layer has ${net.sizes[0]} neurons`);
-  }
   pass.activations[0].set(input);
   for (let l = 0; l < net.weights.length; l++) {
     const z = matVec(net.weights[l], pass.activations[l], pass.zs[l]);
@@ -118,6 +123,15 @@ export function feedforward(net: Network, input: ArrayLike<number>, into?: Forwa
     }
   }
   return pass;
+}
+
+/** Refuses an input that is not one value per input neuron (784 grey values for a 28×28 digit), before any work. */
+export function checkInput(net: Network, input: ArrayLike<number>): void {
+  const length = input === null || input === undefined ? undefined : input.length;
+  if (length !== net.sizes[0]) {
+    const got = typeof length === "number" ? `${length} values` : String(input);
+    throw new InputError(`the input must hold ${net.sizes[0]} numbers, one per input neuron; got ${got}`);
+  }
 }
 
 /** The network's output activations for one input (a fresh array). */

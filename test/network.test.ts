@@ -59,7 +59,8 @@ test("bad layer sizes and inputs are refused with the offending value", () => {
   assert.throws(() => createNetwork([784, 16.5, 10]), /whole numbers of at least 1; got 16.5/);
   assert.throws(() => createNetwork([784]), /at least two layer sizes/);
   assert.throws(() => createNetwork([784, 0, 10]), /got 0/);
-  assert.throws(() => feedforward(createNetwork([3, 2]), [1, 2]), /input has 2 values but the network's first layer has 3/);
+  assert.throws(() => feedforward(createNetwork([3, 2]), [1, 2]), /the input must hold 3 numbers, one per input neuron; got 2 values/);
+  assert.throws(() => feedforward(createNetwork([3, 2]), [1, 2, 3, 4]), /must hold 3 numbers, .*got 4 values/);
 });
 
 test("the answer is the brightest output", () => {

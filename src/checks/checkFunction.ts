@@ -1,3 +1,4 @@
+import { LearnerError } from "../errors/learnerError";
 import { Random, createRandom } from "../random";
 import { CheckResult, Print } from "./check";
 import { ExerciseId } from "./exercises";
@@ -48,7 +49,8 @@ export function yourTurn(): never {
   throw new NotWrittenYet();
 }
 
-class NotWrittenYet extends Error {
+/** What an exercise not written yet throws: its check says "Your turn"; called anywhere else, it prints as its sentence. */
+class NotWrittenYet extends LearnerError {
   override name = "NotWrittenYet";
   constructor() {
     super("replace `return yourTurn();` with your code");

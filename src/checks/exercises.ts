@@ -1,3 +1,5 @@
+import { InputError } from "../errors/learnerError";
+
 /**
  * Every exercise of the course has an identity, its lesson and its name ("03", "next point"), defined once where
  * its check is defined (`src/checks/lessonNN.ts`). Loading the library defines them all, so the progress table
@@ -16,8 +18,8 @@ const defined: ExerciseId[] = [];
 
 /** Defines an exercise (once; defining the same one again returns the first). */
 export function defineExercise(lesson: string, name: string): ExerciseId {
-  if (!/^\d\d$/.test(lesson)) throw new RangeError(`an exercise's lesson is its two digits, such as "03"; got "${lesson}"`);
-  if (name.trim() === "") throw new RangeError(`an exercise of lesson ${lesson} needs a name`);
+  if (!/^\d\d$/.test(lesson)) throw new InputError(`an exercise's lesson is its two digits, such as "03"; got "${lesson}"`);
+  if (name.trim() === "") throw new InputError(`an exercise of lesson ${lesson} needs a name`);
   const existing = defined.find((e) => e.lesson === lesson && e.name === name);
   if (existing) return existing;
   const id: ExerciseId = Object.freeze({ lesson, name });

@@ -1,5 +1,6 @@
 import { ExerciseId, allExercises, exerciseKey } from "./exercises";
 import { Progress, progressFile, readProgress } from "./progress";
+import { markdownTable } from "../text/markdownTable";
 
 /** One lesson's row of the progress table: its exercises done (answered right at least once) and still open. */
 export interface LessonProgress {
@@ -23,8 +24,8 @@ export function lessonProgress(progress: Progress, exercises: readonly ExerciseI
 export function progressTable(progress: Progress, exercises: readonly ExerciseId[] = allExercises()): string {
   const names = (list: readonly string[]) => (list.length ? list.join(", ") : "—");
   const rows = lessonProgress(progress, exercises).map((r) =>
-    `| ${r.lesson} | ${r.done.length} of ${r.done.length + r.open.length}${r.done.length ? `: ${names(r.done)}` : ""} | ${names(r.open)} |`);
-  return ["| lesson | done | open |", "| --- | --- | --- |", ...rows].join("\n");
+    [r.lesson, `${r.done.length} of ${r.done.length + r.open.length}${r.done.length ? `: ${names(r.done)}` : ""}`, names(r.open)]);
+  return markdownTable(["lesson", "done", "open"], rows, ["left", "left", "left"]);
 }
 
 /** Lesson 00's progress cell: the table for the learner's progress file (or one sentence on why there is none). */

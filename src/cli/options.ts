@@ -4,6 +4,7 @@ import { CostName } from "../cost";
 import { EngineName, engineNames } from "../engines/engines";
 import { InitName, checkSizes } from "../network";
 import { checkNonNegative, checkPositive, checkWholeNumber } from "../errors/validate";
+import { LearnerError } from "../errors/learnerError";
 
 export const usage = `usage: npx descent train [options]
 
@@ -51,7 +52,7 @@ export interface TrainCommand {
 }
 
 /** A command line that cannot be run: printed with the usage, exit code 2. */
-export class UsageError extends Error {
+export class UsageError extends LearnerError {
   override name = "UsageError";
 }
 

@@ -1,4 +1,5 @@
 import { InputError } from "../errors/learnerError";
+import { checkWholeNumber } from "../errors/validate";
 /**
  * A labelled set of images. Pixels are kept as bytes (0..255), four times smaller than Float32 and eight
  * times smaller than numbers: full MNIST's 60,000 images take 47 MB. A pixel's value for the network is
@@ -22,8 +23,10 @@ export function imageSize(data: Dataset): number {
 /** Image i as grey values in 0..1 (written into `out` when given, so loops allocate nothing). */
 export function imageOf(data: Dataset, i: number, out?: Float64Array): Float64Array {
   const size = data.rows * data.cols;
-  if (!Number.isInteger(i) || i < 0 || i >= data.count) {
-    throw new InputError(`image ${i} does not exist; "${data.name}" has images 0..${data.count - 1}`);
+  checkImageIndex(data, i);
+  if (out !== undefined && out.length !== size) {
+    throw new InputError(`imageOf writes ${size} grey values into \`out\`, but it holds ${out.length}; ` +
+      `pass a new Float64Array(${size}) or leave it out`);
   }
   const image = out ?? new Float64Array(size);
   const start = i * size;
@@ -33,6 +36,7 @@ export function imageOf(data: Dataset, i: number, out?: Float64Array): Float64Ar
 
 /** A new set holding the given images of `data`, in that order. */
 export function subset(data: Dataset, indices: ArrayLike<number>, name = data.name): Dataset {
+  checkImageIndices(data, indices);
   const size = data.rows * data.cols;
   const pixels = new Uint8Array(indices.length * size);
   const labels = new Uint8Array(indices.length);
@@ -46,6 +50,7 @@ export function subset(data: Dataset, indices: ArrayLike<number>, name = data.na
 
 /** The first n images of `data` (all of them when n is larger). */
 export function take(data: Dataset, n: number): Dataset {
+  checkWholeNumber("the number of images to take", n, 0);
   const count = Math.min(n, data.count);
   const size = data.rows * data.cols;
   return {
@@ -59,7 +64,13 @@ export function take(data: Dataset, n: number): Dataset {
 /** How many images of each label 0..classes-1. */
 export function labelCounts(data: Dataset, classes = 10): number[] {
   const counts = new Array<number>(classes).fill(0);
-  for (let i = 0; i < data.count; i++) counts[data.labels[i]]++;
+  for (let i = 0; i < data.count; i++) {
+    const label = data.labels[i];
+    if (label >= classes) {
+      throw new InputError(`"${data.name}" has label ${label} at image ${i}, but only labels 0 to ${classes - 1} are counted; use labelCounts(data, ${label + 1})`);
+    }
+    counts[label]++;
+  }
   return counts;
 }
 
@@ -101,4 +112,32 @@ export function checkLabel(label: unknown, classes: number): number {
     throw new InputError(`a label is a whole number from 0 to ${classes - 1}, one per output neuron; got ${shown}`);
   }
   return label;
+}
+
+/**
+ * Refuses an index that is not one of the set's images: a whole number from 0 to count − 1. Every function that
+ * reads images by index (imageOf, subset, averageGradient, both engines) calls this one check.
+ */
+export function checkImageIndex(data: Dataset, i: number): number {
+  if (typeof i !== "number" || !Number.isInteger(i) || i < 0 || i >= data.count) {
+    const has = data.count > 0 ? `has images 0..${data.count - 1}` : "has no images";
+    throw new InputError(`image ${typeof i === "string" ? `"${i}"` : String(i)} does not exist; "${data.name}" ${has}`);
+  }
+  return i;
+}
+
+/** Refuses a list of image indices (a minibatch, a subset) when one of them is not an image of the set. */
+export function checkImageIndices(data: Dataset, indices: ArrayLike<number>): void {
+  if (indices === null || typeof indices !== "object" || typeof indices.length !== "number") {
+    throw new InputError(`the images are chosen by a list of indices, such as [0, 1, 2]; got ${String(indices)}`);
+  }
+  for (let n = 0; n < indices.length; n++) checkImageIndex(data, indices[n]);
+}
+
+/**
+ * Refuses to average over no examples (a gradient, a minibatch): the average of none is 0/0. `what` names
+ * what needs them, as the learner called it ("averageGradient").
+ */
+export function checkAtLeastOneExample(what: string, count: number): void {
+  if (!(count >= 1)) throw new InputError(`${what} averages over examples and needs at least one; the list of indices is empty`);
 }

@@ -98,7 +98,12 @@ export async function downloadMnist(dir = mnistDirectory(), options: DownloadOpt
   const mirrors = options.mirrors ?? mnistMirrors;
   const md5 = options.md5 ?? mnistMd5;
   const log = options.log ?? ((line: string) => console.error(line));
-  const firstCreated = fs.mkdirSync(dir, { recursive: true });
+  let firstCreated: string | undefined;
+  try {
+    firstCreated = fs.mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new DownloadError(`cannot create the folder ${dir} for MNIST (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); choose a folder you can write to`);
+  }
   try {
     const timeouts = { connectMs: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS, idleMs: options.idleTimeoutMs ?? IDLE_TIMEOUT_MS };
     return await downloadInto(dir, mirrors, md5, log, options.onProgress, timeouts);

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { backprop } from "../../src/backprop";
-import { Dataset, checkDatasetFits } from "../../src/data/dataset";
+import { averageGradient, backprop } from "../../src/backprop";
+import { Dataset, checkAtLeastOneExample, checkDatasetFits, checkImageIndex, checkImageIndices, labelCounts, subset, take } from "../../src/data/dataset";
 import { InputError } from "../../src/errors/learnerError";
 import { evaluate } from "../../src/evaluate";
 import { fastEvaluate, fastGradient } from "../../src/engines/fast";
@@ -58,4 +58,39 @@ test("backprop refuses a label that is not an output neuron, and an input of the
 
 test("a gradient over no examples is refused in one sentence", () => {
   assert.throws(() => fastGradient(net(), randomDataset(5, 4, 4, 10, 1), []), refused(/needs at least one example/));
+});
+
+test("the index checks: whole numbers within the set pass, anything else is one sentence naming the set's range", () => {
+  const data = randomDataset(3, 2, 2, 10, 1);
+  assert.equal(checkImageIndex(data, 0), 0);
+  assert.equal(checkImageIndex(data, 2), 2);
+  for (const bad of [3, -1, 1.5, NaN]) {
+    assert.throws(() => checkImageIndex(data, bad), refused(new RegExp(`^image ${bad} does not exist; "random test set" has images 0\\.\\.2$`)), String(bad));
+  }
+  assert.throws(() => checkImageIndex({ ...data, count: 0 }, 0), refused(/has no images$/));
+  checkImageIndices(data, Uint32Array.from([2, 0, 1]));
+  assert.throws(() => checkImageIndices(data, [0, 1, 3]), refused(/^image 3 does not exist/));
+  checkAtLeastOneExample("a minibatch", 1);
+  assert.throws(() => checkAtLeastOneExample("a minibatch", 0), refused(/^a minibatch averages over examples and needs at least one/));
+});
+
+test("subset, take and labelCounts read the images asked for, and refuse the others before copying anything", () => {
+  const data = randomDataset(4, 2, 2, 3, 2);
+  const picked = subset(data, [3, 0]);
+  assert.deepEqual(Array.from(picked.pixels), [...data.pixels.subarray(12, 16), ...data.pixels.subarray(0, 4)]);
+  assert.deepEqual(Array.from(picked.labels), [data.labels[3], data.labels[0]]);
+  assert.equal(take(data, 0).count, 0);
+  assert.equal(take(data, 10).count, 4);
+  const counts = labelCounts(data, 3);
+  assert.equal(counts.reduce((a, b) => a + b, 0), 4);
+  counts.forEach((n, label) => assert.equal(n, Array.from(data.labels).filter((l) => l === label).length));
+  assert.throws(() => take(data, 1.5), refused(/number of images to take must be a whole number of at least 0; got 1\.5/));
+  assert.throws(() => subset(data, [4]), refused(/image 4 does not exist/));
+});
+
+test("averageGradient refuses indices outside the set and an empty list, instead of a gradient of NaN", () => {
+  const data = randomDataset(5, 4, 4, 10, 1);
+  assert.throws(() => averageGradient(net(), data, []), refused(/^averageGradient averages over examples and needs at least one; the list of indices is empty$/));
+  assert.throws(() => averageGradient(net(), data, [1, 5]), refused(/^image 5 does not exist/));
+  assert.ok(Number.isFinite(averageGradient(net(), data, [4]).cost));
 });

@@ -107,3 +107,10 @@ test("a mirror that never answers, or stalls mid-file, is left after its timeout
   await assert.rejects(downloadMnist(tempDir(), { md5, log: () => undefined, connectTimeoutMs: 300, idleTimeoutMs: 300, mirrors: [`${base}/silent/`] }),
     /could not get train-images-idx3-ubyte\.gz: tried .*silent.* \(no answer in 0\.3 s\)/);
 });
+
+test("a folder that cannot be created is one sentence, before any download", async () => {
+  const file = path.join(tempDir(), "a-file");
+  fs.writeFileSync(file, "not a folder");
+  await assert.rejects(downloadMnist(path.join(file, "mnist"), { ...quiet, mirrors: [`${base}/good/`] }), (e: unknown) =>
+    e instanceof DownloadError && e.message === `cannot create the folder ${path.join(file, "mnist")} for MNIST (ENOTDIR); choose a folder you can write to`);
+});

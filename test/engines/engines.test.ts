@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { costNamed } from "../../src/cost";
 import { engineNames, makeEngine } from "../../src/engines/engines";
+import { LearnerError } from "../../src/errors/learnerError";
 import { evaluate } from "../../src/evaluate";
 import { createNetwork } from "../../src/network";
 import { randomDataset } from "../helpers";
@@ -24,5 +25,5 @@ test("every engine in the table is made the same way and evaluates as the librar
 test("an engine name not in the table is refused in one sentence naming those that are", () => {
   const net = createNetwork([4, 2], { seed: 1 });
   assert.throws(() => makeEngine("gpu" as never, net, { cost: "quadratic", batchSize: 1 }), (error: unknown) =>
-    error instanceof Error && error.name === "InputError" && error.message === 'there is no engine called "gpu"; use "fast" or "readable"');
+    error instanceof LearnerError && error.name === "InputError" && error.message === 'there is no engine called "gpu"; use "fast" or "readable"');
 });

@@ -27,3 +27,10 @@ test("the regions lesson 09 shows are in the library: L2's decay, the step that 
   assert.match(codeRegion(path.join(root, "src", "engines", "readable.ts"), "step"), /decay \* w\[i\] - rate \* nw\[i\]/);
   assert.match(codeRegion(path.join(root, "src", "training", "options.ts"), "anneal"), /etaFinal \/ eta\) \*\* \(\(epoch - 1\)/);
 });
+
+test("the region lesson 06 shows is backprop's four equations, as the library runs them", () => {
+  const bp = codeRegion(path.join(root, "src", "backprop.ts"), "bp");
+  for (const equation of ["BP1", "BP2", "BP3 and BP4"]) assert.match(bp, new RegExp(`// ${equation}`));
+  assert.match(bp, /matTVec\(net\.weights\[l\], delta, ws\.dCdA\[l\]\)/);
+  assert.doesNotMatch(bp, /#region|#endregion/);
+});
