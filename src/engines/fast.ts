@@ -1,7 +1,7 @@
 import { InputError } from "../errors/learnerError";
 import { Gradient, zeroGradient } from "../backprop";
 import { Cost, costNamed, quadratic } from "../cost";
-import { Dataset, checkDatasetFits } from "../data/dataset";
+import { Dataset, checkAtLeastOneExample, checkDatasetFits, checkImageIndices } from "../data/dataset";
 import { Engine, EngineOptions } from "./engine";
 import { holdImages, loadParameters, setBatch, storeParameters } from "./fast/copy";
 import { ADD, Kernel, SET, STEP, costCode, createKernel } from "./fast/kernel";
@@ -30,7 +30,7 @@ export function fastEngine(net: Network, options: EngineOptions): Engine {
 
   const step = (data: Dataset, order: Uint32Array, start: number, end: number, eta: number, decay: number): void => {
     const m = end - start;
-    if (!(m >= 1)) throw new RangeError(`a minibatch needs at least one example; got images ${start}..${end}`);
+    checkAtLeastOneExample("a step of gradient descent", m);
     holdImages(kernel, data);
     batch.cost = 0;
     batch.correct = 0;
@@ -86,7 +86,8 @@ export function fastGradient(
   checkDatasetFits(net.sizes, data);
   const order = indices ?? Uint32Array.from({ length: data.count }, (_, i) => i);
   const count = order.length;
-  if (count < 1) throw new InputError("a gradient needs at least one example; the list of indices is empty");
+  checkImageIndices(data, order);
+  checkAtLeastOneExample("fastGradient", count);
   const t = chooseThreads(net.sizes, count, threads);
   const k = createKernel(net.sizes, net.activation.name === "relu", Math.min(Math.ceil(count / t), chunk), t);
   loadParameters(k, net);

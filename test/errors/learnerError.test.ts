@@ -19,6 +19,8 @@ import { DownloadError } from "../../src/data/download";
 import { embeddedSplit } from "../../src/data/embedded";
 import { DataError, readIdxImages } from "../../src/data/idx";
 import { downsample } from "../../src/data/transform";
+import { fastGradient } from "../../src/engines/fast";
+import { makeEngine } from "../../src/engines/engines";
 import { InputError, LearnerError } from "../../src/errors/learnerError";
 import { ModelError, loadModel } from "../../src/io/model";
 import { entry, matTVec, matVec, zeros } from "../../src/matrix";
@@ -78,6 +80,11 @@ const mistakes: [string, () => unknown, string, string][] = [
   ["a gradient over no examples", () => averageGradient(net(), data, []), "InputError",
     "averageGradient averages over examples and needs at least one; the list of indices is empty"],
   ["a gradient over an image past the end", () => averageGradient(net(), data, [0, 5]), "InputError", `image 5 does not exist; "random test set" has images 0..4`],
+  ["the fast engine's gradient over no examples", () => fastGradient(net(), data, []), "InputError",
+    "fastGradient averages over examples and needs at least one; the list of indices is empty"],
+  ["the fast engine's gradient over an image past the end", () => fastGradient(net(), data, [0, 5]), "InputError", `image 5 does not exist; "random test set" has images 0..4`],
+  ["an engine that does not exist", () => makeEngine("gpu" as never, net(), { cost: "quadratic", batchSize: 1 }), "InputError",
+    'there is no engine called "gpu"; use "fast" or "readable"'],
   ["an entry outside the matrix", () => entry(zeros(2, 3), 2, 0), "InputError", "entry (2, 0) is not in this 2×3 matrix; its rows are 0..1 and its columns 0..2"],
   ["a matrix of no rows", () => zeros(0, 3), "InputError", "a matrix's number of rows must be a whole number of at least 1; got 0"],
   ["m · v with v too short", () => matVec(zeros(2, 3), [1, 2], new Float64Array(2)), "InputError",
