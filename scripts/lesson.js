@@ -3,6 +3,7 @@
 // Executes one lesson headlessly with new parameter values, writes the executed notebook and its HTML page
 // under site/runs/, and prints what the lesson printed. A mistake in the command (an unknown lesson or parameter, a
 // value of the wrong type or outside its lesson's range) is refused before the library is built, not after.
+const fs = require("fs");
 const path = require("path");
 const { spawnSync } = require("child_process");
 const { readArgs, UsageError } = require("./lib/args");
@@ -69,12 +70,29 @@ async function main(argv) {
   return 0;
 }
 
-/** `npm run build`, so the lesson never runs a stale dist/; false (after saying so) when it fails. */
+/**
+ * `npm run build` unless dist/ is newer than everything it is built from, so the lesson never runs a stale
+ * dist/ and never waits for a build that would change nothing; false (after saying so) when the build fails.
+ */
 function build() {
+  if (builtIsCurrent()) return true;
   const result = spawnSync("npm", ["run", "build", "--silent"], { cwd: path.join(__dirname, ".."), stdio: "inherit", shell: process.platform === "win32" });
   if (result.status === 0) return true;
   console.error(`lesson: npm run build failed${result.error ? ` (${result.error.message})` : ""}; fix what it says above and run the lesson again`);
   return false;
+}
+
+/** Whether dist/ is newer than what it is built from: its index than src/ and the settings, its kernels than asm/. */
+function builtIsCurrent() {
+  const root = path.join(__dirname, "..");
+  const modified = (file) => fs.statSync(path.join(root, file), { throwIfNoEntry: false })?.mtimeMs ?? Infinity;
+  const filesOf = (dir) => fs.readdirSync(path.join(root, dir), { recursive: true }).map((file) => path.join(dir, file));
+  const newerThan = (built, sources) => {
+    const oldest = Math.min(...built.map(modified)); // Infinity when one is missing
+    return oldest < Infinity && sources.every((source) => modified(source) < oldest);
+  };
+  return newerThan([path.join("dist", "index.js")], [...filesOf("src"), "tsconfig.json", "package.json"]) &&
+    newerThan([path.join("dist", "kernel.wasm"), path.join("dist", "kernel-relaxed.wasm")], [...filesOf("asm"), path.join("scripts", "build-wasm.js")]);
 }
 
 main(process.argv.slice(2)).then((code) => (process.exitCode = code));
