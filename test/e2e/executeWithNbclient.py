@@ -1,7 +1,7 @@
 """Executes a notebook with nbclient, the Jupyter project's own client, for the tests only: the reference that
 Descent's client (scripts/notebook/kernel.js, executeNode.js) is compared with. The course itself never needs it.
 
-Usage: python nbclient.py NOTEBOOK OUTPUT [--timeout SECONDS]
+Usage: python executeWithNbclient.py NOTEBOOK OUTPUT [--timeout SECONDS]
 
 Runs every cell in the project's tslab kernel (JUPYTER_PATH must name the project's .jupyter/), in the
 notebook's folder, and writes the executed notebook to OUTPUT, also when a cell fails; then exits 1 with the
