@@ -27,7 +27,7 @@ async function main(argv) {
   }
   const quick = Boolean(values.quick), only = values.only?.split(",");
   fs.mkdirSync(siteDir, { recursive: true });
-  console.error("site: executing the lessons in the tslab kernel");
+  console.error("site: executing the lessons in the tslab kernel with Descent's Node client (no Python needed)");
   const lessons = lessonFiles().filter((f) => !only || only.includes(f.slice(0, 2)));
   const pages = [], executedFiles = [];
   for (const file of lessons) {
