@@ -34,7 +34,7 @@ function readArgs(argv, flags, { positionals: takesPositionals = false, hint = O
       positionals.push(token.value);
     }
     if (token.kind !== "option") continue;
-    const flag = flags[token.name];
+    const flag = Object.hasOwn(flags, token.name) ? flags[token.name] : undefined;
     if (!flag) throw new UsageError(`unknown flag "${token.rawName}"; ${hint}`);
     if (flag.type === "boolean") {
       if (token.value !== undefined) throw new UsageError(`--${token.name} takes no value; got "${token.value}"`);

@@ -34,6 +34,7 @@ test("each mistake is one sentence that says what to write instead", () => {
   assert.equal(flagList(flags), "--set name=value, --port N, --quiet or --help");
   assert.equal(refused(["--bogus"]), 'unknown flag "--bogus"; use --set name=value, --port N, --quiet or --help');
   assert.equal(refused(["-x"]), 'unknown flag "-x"; use --set name=value, --port N, --quiet or --help');
+  assert.equal(refused(["--toString"]), 'unknown flag "--toString"; use --set name=value, --port N, --quiet or --help', "not a property every object has");
   assert.equal(refused(["03"]), 'unexpected argument "03"; use --set name=value, --port N, --quiet or --help');
   assert.equal(refused(["--set"]), "--set needs name=value, as in --set eta=0.5");
   assert.equal(refused(["--port"]), "--port needs a value, as in --port N");
