@@ -8,7 +8,12 @@ const { readArgsOrExit } = require("../scripts/lib/args");
 const { loadData } = require("./data");
 const descent = require("./library");
 
-const { positionals: [engine] } = readArgsOrExit("bench/memory.js", process.argv.slice(2), {}, { positionals: true });
+const { positionals } = readArgsOrExit("bench/memory.js", process.argv.slice(2), {}, { positionals: true });
+if (positionals.length !== 1) {
+  console.error("bench/memory.js: name one engine, as in `node bench/memory.js fast` (or readable)");
+  process.exit(2);
+}
+const [engine] = positionals;
 const { train, test } = loadData(1);
 const net = descent.createNetwork([784, 16, 16, 10], { seed: 1 });
 descent.train(net, train, { eta: 3, batchSize: 10, epochs: 1, engine, test });
