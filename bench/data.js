@@ -6,48 +6,23 @@
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
-const zlib = require("zlib");
 
-const root = path.join(__dirname, "..");
 const descent = require("./library");
-const idxNames = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"];
+const dist = path.join(__dirname, "..", "dist");
+const { hasIdxFiles, loadIdxDirectory } = require(path.join(dist, "data", "idx"));
+const { mnistDirectory } = require(path.join(dist, "data", "places"));
 
-/** The first directory holding the four MNIST IDX files (plain or .gz): $DESCENT_MNIST_DIR, data/mnist, the shared copy. */
+/** The folder of full MNIST: $DESCENT_MNIST_DIR when set, else data/mnist (npm run data -- mnist); null without its four IDX files. */
 function findMnist() {
-  const candidates = [process.env.DESCENT_MNIST_DIR, path.join(root, "data", "mnist"), "/work/shared/datasets/mnist"];
-  return candidates.find((dir) => dir && idxNames.every((name) => idxFile(dir, name)));
-}
-
-function idxFile(dir, name) {
-  return [name, name + ".gz"].map((file) => path.join(dir, file)).find((file) => fs.existsSync(file));
+  const dir = process.env.DESCENT_MNIST_DIR || mnistDirectory();
+  return hasIdxFiles(dir) ? dir : null;
 }
 
 /** { train, test, source }: Descent Datasets (pixels as bytes) from MNIST when found, else the embedded split. */
 function loadData(seed) {
   const dir = findMnist();
-  if (!dir) return { ...descent.embeddedSplit({ seed }), source: "embedded digits (full MNIST not found; set DESCENT_MNIST_DIR)" };
-  return { ...loadIdx(dir), source: `MNIST from ${dir}`, dir };
-}
-
-/** The library's IDX reader once src/data/idx.ts has landed; until then a small one of our own. */
-function loadIdx(dir) {
-  const library = path.join(root, "dist", "data", "idx.js");
-  if (fs.existsSync(library)) return require(library).loadIdxDirectory(dir);
-  const read = (name, magic) => {
-    const file = idxFile(dir, name);
-    let bytes = fs.readFileSync(file);
-    if (file.endsWith(".gz")) bytes = zlib.gunzipSync(bytes);
-    if (bytes.readUInt32BE(0) !== magic) throw new Error(`${file} is not an IDX file (magic ${bytes.readUInt32BE(0)}, expected ${magic})`);
-    return bytes;
-  };
-  const set = (images, labels, name) => {
-    const pixels = read(images, 2051), labelBytes = read(labels, 2049);
-    const count = pixels.readUInt32BE(4), rows = pixels.readUInt32BE(8), cols = pixels.readUInt32BE(12);
-    // Views into the unzipped bytes, past the headers, so the 47 MB of training pixels are held once.
-    const view = (bytes, offset, length) => new Uint8Array(bytes.buffer, bytes.byteOffset + offset, length);
-    return { name, count, rows, cols, pixels: view(pixels, 16, count * rows * cols), labels: view(labelBytes, 8, count) };
-  };
-  return { train: set(idxNames[0], idxNames[1], "MNIST training set"), test: set(idxNames[2], idxNames[3], "MNIST test set") };
+  if (!dir) return { ...descent.embeddedSplit({ seed }), source: "embedded digits (full MNIST not found: npm run data -- mnist, or set DESCENT_MNIST_DIR)" };
+  return { ...loadIdxDirectory(dir), source: `MNIST from ${process.env.DESCENT_MNIST_DIR ? "DESCENT_MNIST_DIR" : "data/mnist"}`, dir };
 }
 
 /**
@@ -86,4 +61,4 @@ function concatFloat64(arrays) {
   return out;
 }
 
-module.exports = { loadData, writeShared, findMnist, loadIdx };
+module.exports = { loadData, writeShared };

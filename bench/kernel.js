@@ -6,6 +6,7 @@
  * course's networks and batch sizes, best of several timed spells. FLOPs per example as in report.js.
  */
 const path = require("path");
+const { readArgsOrExit } = require("../scripts/lib/args");
 const { flopsPerExample } = require("./report");
 const dist = path.join(__dirname, "..", "dist");
 const { createKernel, STEP } = require(path.join(dist, "fastKernel"));
@@ -66,11 +67,12 @@ const networks = [[784, 16, 16, 10], [784, 30, 10], [784, 100, 10], [784, 128, 1
 const batches = [1, 10, 100];
 
 function main() {
+  const { json } = readArgsOrExit("bench/kernel.js", process.argv.slice(2), { json: { type: "boolean" } }).values;
   const peak = peakGflops();
   const rows = [];
   for (const sizes of networks) for (const m of batches) rows.push({ sizes: sizes.join("-"), batch: m, ...kernelRate(sizes, m) });
   const result = { build: kernelBuild(), node: process.version, peakGflops: peak, rows };
-  if (process.argv.includes("--json")) return console.log(JSON.stringify(result));
+  if (json) return console.log(JSON.stringify(result));
   console.log(`${result.build} kernel, Node ${process.version}: f32x4 peak ${peak.toFixed(1)} GFLOP/s (one core)`);
   for (const r of rows) {
     console.log(`${r.sizes.padEnd(15)} batch ${String(r.batch).padStart(3)}: ${Math.round(r.examplesPerSecond / 1000).toString().padStart(5)}k examples/s, ` +

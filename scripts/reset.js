@@ -3,19 +3,27 @@
 // Gives lessons back as shipped in my-lessons/ (the learner's own copies, which npm start opens): says what it
 // replaces and keeps the learner's copy beside it as a timestamped backup.
 const path = require("path");
+const { readArgs, UsageError } = require("./lib/args");
 const { findLesson, lessonFiles } = require("./notebook/lessons");
 const { resetLesson } = require("./notebook/myLessons");
 
 const usage = "usage: npm run reset -- NN [NN ...]   (or: npm run reset -- all)";
+const flags = { help: { type: "boolean", short: "h" } };
 
-/** The lesson files the arguments name, or an Error whose message is the one sentence to say. */
+/** The command line's lessons: { help } for --help, else the lesson files it names, or an Error whose message is the one sentence to say. */
 function lessonsToReset(argv) {
-  if (argv.length === 0) return new Error("name the lesson to give back as shipped, as in `npm run reset -- 03`, or `all` for every lesson");
-  const flag = argv.find((a) => a.startsWith("-"));
-  if (flag) return new Error(`unknown flag "${flag}"; name lessons, as in \`npm run reset -- 03\`, or say \`all\``);
-  if (argv.includes("all")) return argv.length === 1 ? lessonFiles() : new Error("`all` already means every lesson; give it alone");
+  let values, names;
+  try {
+    ({ values, positionals: names } = readArgs(argv, flags, { positionals: true, hint: "name lessons, as in `npm run reset -- 03`, or say `all`" }));
+  } catch (error) {
+    if (error instanceof UsageError) return error;
+    throw error;
+  }
+  if (values.help) return { help: true };
+  if (names.length === 0) return new Error("name the lesson to give back as shipped, as in `npm run reset -- 03`, or `all` for every lesson");
+  if (names.includes("all")) return names.length === 1 ? lessonFiles() : new Error("`all` already means every lesson; give it alone");
   const files = [];
-  for (const name of argv) {
+  for (const name of names) {
     try {
       files.push(path.basename(findLesson(name)));
     } catch (error) {
@@ -26,15 +34,15 @@ function lessonsToReset(argv) {
 }
 
 function main(argv) {
-  if (argv.includes("--help") || argv.includes("-h")) {
-    console.log(usage);
-    console.log("Gives the lessons back as shipped in my-lessons/, keeping each changed copy there as a timestamped backup.");
-    return 0;
-  }
   const files = lessonsToReset(argv);
   if (files instanceof Error) {
     console.error(`reset: ${files.message}.`);
     return 2;
+  }
+  if (files.help) {
+    console.log(usage);
+    console.log("Gives the lessons back as shipped in my-lessons/, keeping each changed copy there as a timestamped backup.");
+    return 0;
   }
   for (const file of files) resetLesson(file);
   return 0;

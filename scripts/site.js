@@ -4,33 +4,32 @@
 // offline HTML page per lesson plus an index into site/. Open site/index.html from disk or serve site/ over http.
 const fs = require("fs");
 const path = require("path");
+const { readArgs, UsageError } = require("./lib/args");
 const { lessonFiles, notebooksDir, readParameters, injectedSource } = require("./notebook/lessons");
-const { executeNotebook, notebookTools } = require("./notebook/run");
+const { executeNotebook } = require("./notebook/run");
 const { exportHtml, siteDir, notebookTitle } = require("./notebook/html");
 const { escape } = require("./notebook/render");
+const { signNotebooks, noJupyter } = require("./notebook/sign");
 
 const usage = "usage: npm run site [-- --quick] [--only NN,NN]";
+const flags = { quick: { type: "boolean" }, only: { type: "string", value: "NN,NN" } };
 
 const title = (notebookFile) => notebookTitle(JSON.parse(fs.readFileSync(notebookFile, "utf8")), notebookFile);
 
 async function main(argv) {
-  let quick = false, only = null;
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === "--quick") quick = true;
-    else if (argv[i] === "--only") only = (argv[++i] ?? "").split(",");
-    else { console.error(`site: unknown argument "${argv[i]}"\n${usage}`); return 2; }
-  }
-  let tools;
+  let values;
   try {
-    tools = notebookTools();
+    ({ values } = readArgs(argv, flags));
   } catch (error) {
-    console.error(`site: ${error.message}`);
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`site: ${error.message}\n${usage}`);
     return 2;
   }
+  const quick = Boolean(values.quick), only = values.only?.split(",");
   fs.mkdirSync(siteDir, { recursive: true });
-  console.error(`site: executing the lessons in the tslab kernel with ${tools === "node" ? "Descent's Node client (no Python needed)" : "nbclient and nbconvert"}`);
+  console.error("site: executing the lessons in the tslab kernel with Descent's Node client (no Python needed)");
   const lessons = lessonFiles().filter((f) => !only || only.includes(f.slice(0, 2)));
-  const pages = [];
+  const pages = [], executedFiles = [];
   for (const file of lessons) {
     const notebook = path.join(notebooksDir, file);
     const name = path.basename(file, ".ipynb");
@@ -43,6 +42,7 @@ async function main(argv) {
       return 1;
     }
     await exportHtml(executed, siteDir);
+    executedFiles.push(executed);
     pages.push({ name, title: title(notebook) });
     console.error(`${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
@@ -52,6 +52,9 @@ async function main(argv) {
     `<style>body{font-family:system-ui,sans-serif;max-width:720px;margin:3em auto;line-height:1.5}</style></head>` +
     `<body><h1>Descent: how a neural network learns</h1><p>The course, executed${quick ? " with quick parameters" : ""}. ` +
     `Open a lesson; every chart is interactive.</p><ol start="0">\n${items}\n</ol></body></html>\n`);
+  // Signed where Jupyter is (without it, as in npm start with no Python, nothing would open them in Jupyter).
+  const unsigned = signNotebooks(executedFiles);
+  if (unsigned && unsigned !== noJupyter) console.error(`site: the executed notebooks in site/ are not signed for Jupyter (${unsigned})`);
   console.error(`site: ${pages.length} lesson(s) in ${path.relative(process.cwd(), siteDir)}/index.html`);
   return 0;
 }

@@ -65,7 +65,7 @@ function renderCourse() {
     return 0;
   }
   if (!upToDate) {
-    const site = spawnSync(process.execPath, [path.join(root, "scripts", "site.js")], { cwd: root, stdio: "inherit", env: { ...process.env, DESCENT_NOTEBOOK_TOOLS: "node" } });
+    const site = spawnSync(process.execPath, [path.join(root, "scripts", "site.js")], { cwd: root, stdio: "inherit" });
     if (site.status !== 0) return site.status ?? 1;
   } else {
     console.error("(the pages in site/ are newer than the lessons and the library, so they are shown as they are)");

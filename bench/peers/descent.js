@@ -10,7 +10,7 @@ const descent = require("../library");
 const { start, serve, fail } = require("./serve");
 
 const shared = start();
-const engine = process.argv[3];
+const engine = shared.variant;
 const { meta } = shared;
 const dataset = (set, name) => ({ name, count: set.count, rows: meta.rows, cols: meta.cols, pixels: set.pixels, labels: set.labels });
 const train = dataset(shared.train, "bench training set");

@@ -12,6 +12,7 @@
 const fs = require("fs");
 const path = require("path");
 const readline = require("readline");
+const { readArgs } = require("../../scripts/lib/args");
 
 /** The files bench/data.js wrote: pixels and labels as bytes, the initial parameters, the epoch orders. */
 function readShared(dir) {
@@ -70,10 +71,15 @@ async function serve(shared, version, makeTrainer, commands = {}) {
   process.exit(0);
 }
 
-/** Loads the shared files named by argv[2] and returns them; a failure is announced, then the worker exits. */
+/**
+ * Reads the worker's command line, `<shared dir> <variant>`, and returns the shared files with `variant` (an
+ * engine or a backend); a failure is announced, then the worker exits.
+ */
 function start() {
   try {
-    return readShared(process.argv[2]);
+    const { positionals: [dir, variant, ...extra] } = readArgs(process.argv.slice(2), {}, { positionals: true });
+    if (!dir || !variant || extra.length) throw new Error(`a worker takes the shared folder and a variant; got ${JSON.stringify(process.argv.slice(2))}`);
+    return { ...readShared(dir), variant };
   } catch (error) {
     fail(error);
   }

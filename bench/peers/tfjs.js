@@ -9,7 +9,7 @@ const { start, serve, fail } = require("./serve");
 
 const peers = path.join(__dirname, "..", ".peers", "node_modules");
 const shared = start();
-const backend = process.argv[3];
+const backend = shared.variant;
 
 async function main() {
   const tf = require(path.join(peers, "@tensorflow", "tfjs"));

@@ -1,11 +1,11 @@
-// Executes a notebook in the project's tslab kernel with the Node client (kernel.js): what execute.py does with
-// nbclient, for machines without Python. Writes the executed notebook to `output` (temporary file, then rename),
-// also when a cell fails; on a failing cell, returns the cell's number and its own error text (tslab sends it on
-// stderr only), in the same words as execute.py.
+// Executes a notebook in the project's tslab kernel with Descent's Jupyter client (kernel.js), cell after cell in
+// one kernel, as nbclient (papermill) does. Writes the executed notebook to `output` atomically, also when a cell
+// fails; on a failing cell, returns the cell's number and its own error text (tslab sends it on stderr only).
 const fs = require("fs");
 const path = require("path");
 const { Kernel } = require("./kernel");
 const { text, isTagged, inject } = require("./lessons");
+const { writeFileAtomic } = require("../../dist/io/files");
 
 /** Collects one cell's outputs from the kernel's messages, as nbformat stores them. */
 class Outputs {
@@ -48,14 +48,7 @@ class Outputs {
   }
 }
 
-function writeAtomic(nb, file) {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const temp = path.join(path.dirname(path.resolve(file)), `.executing-${process.pid}-${path.basename(file)}`);
-  fs.writeFileSync(temp, JSON.stringify(nb, null, 1) + "\n");
-  fs.renameSync(temp, file);
-}
-
-/** Executes `notebook` into `output`; resolves with { ok, stderr } as run.js's executeNotebook does. */
+/** Executes `notebook` into `output`; resolves with { ok, stderr }, stderr naming the failing cell and its error. */
 async function executeWithNode(notebook, output, injected, { timeout = 900 } = {}) {
   const nb = JSON.parse(fs.readFileSync(notebook, "utf8"));
   if (injected) inject(nb, injected);
@@ -83,7 +76,7 @@ async function executeWithNode(notebook, output, injected, { timeout = 900 } = {
     }
   } finally {
     await kernel.shutdown();
-    writeAtomic(nb, output);
+    writeFileAtomic(output, JSON.stringify(nb, null, 1) + "\n");
   }
   if (!failure) return { ok: true, stderr: "" };
   // Number the code cells as in the lesson itself: the injected-parameters cell is not one of them.

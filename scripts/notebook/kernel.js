@@ -1,15 +1,16 @@
 // A small Jupyter client in Node: starts the project's tslab kernel and runs code in it over ZeroMQ, speaking the
 // Jupyter messaging protocol (https://jupyter-client.readthedocs.io/en/latest/messaging.html). It lets the course
-// be executed where there is no Python, and so no nbclient. It uses the zeromq package tslab itself runs on.
+// be executed with or without Python: the one way the project's scripts and tests run a lesson. It uses zeromq,
+// the package tslab itself runs on (the same version, declared in package.json).
 const { spawn } = require("child_process");
 const crypto = require("crypto");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
+const zmq = require("zeromq");
 const { freePort } = require("./freePort");
 
 const tslab = path.dirname(require.resolve("tslab/package.json"));
-const zmq = require(require.resolve("zeromq", { paths: [tslab] }));
 const DELIMITER = "<IDS|MSG>";
 
 class Kernel {
@@ -35,6 +36,8 @@ class Kernel {
     this.log = "";
     child.stderr.on("data", (chunk) => (this.log = (this.log + chunk).slice(-4000)));
     this.exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve(`the kernel exited (${signal ?? code})`)));
+    // Settles with one sentence when a message cannot be read: every wait below races it, so the run stops at once.
+    this.unreadable = new Promise((resolve) => (this.stopReading = resolve));
     const url = (port) => `tcp://127.0.0.1:${port}`;
     this.shell = new zmq.Dealer();
     this.control = new zmq.Dealer();
@@ -64,19 +67,32 @@ class Kernel {
     return header.msg_id;
   }
 
-  /** Reads a multipart message into { header, parent_header, content }, checking its signature. */
-  parse(frames) {
+  /**
+   * Reads a multipart message from `socket` ("iopub", "shell") into { header, parent_header, content }, or, when its
+   * signature is wrong or its parts are not JSON, stops every wait with one sentence and returns null.
+   */
+  parse(frames, socket) {
     const at = frames.findIndex((frame) => frame.toString() === DELIMITER);
     const parts = frames.slice(at + 2, at + 6).map((frame) => frame.toString("utf8"));
-    if (frames[at + 1].toString() !== this.sign(parts)) throw new Error("a kernel message had a wrong signature");
-    const [header, parent_header, , content] = parts.map((part) => JSON.parse(part));
-    return { header, parent_header, content };
+    if (at < 0 || frames[at + 1]?.toString() !== this.sign(parts)) {
+      this.stopReading(`a message from the tslab kernel on its ${socket} socket had a wrong signature (not made with this connection's key), ` +
+        "so the run stopped rather than trust it; run it again, and if this happens again, another program may be sending to the kernel's ports");
+      return null;
+    }
+    try {
+      const [header, parent_header, , content] = parts.map((part) => JSON.parse(part));
+      return { header, parent_header, content };
+    } catch (error) {
+      this.stopReading(`a message from the tslab kernel on its ${socket} socket could not be read (${error.message}), so the run stopped; run it again`);
+      return null;
+    }
   }
 
   async listen() {
     try {
       for await (const frames of this.iopub) {
-        const msg = this.parse(frames);
+        const msg = this.parse(frames, "iopub");
+        if (!msg) return;
         this.listeners.get(msg.parent_header.msg_id)?.(msg);
       }
     } catch {
@@ -92,7 +108,7 @@ class Kernel {
       const heard = new Promise((resolve) => (seen = resolve));
       const id = await this.send(this.shell, "kernel_info_request", {});
       this.listeners.set(id, seen);
-      const answer = await Promise.race([heard.then(() => "ok"), this.exited, new Promise((resolve) => setTimeout(resolve, 1000, "wait"))]);
+      const answer = await Promise.race([heard.then(() => "ok"), this.exited, this.unreadable, new Promise((resolve) => setTimeout(resolve, 1000, "wait"))]);
       this.listeners.delete(id);
       if (answer === "ok") return this.readReplies();
       if (answer !== "wait") throw new Error(`${answer}: ${this.log.trim()}`);
@@ -107,7 +123,8 @@ class Kernel {
     (async () => {
       try {
         for await (const frames of this.shell) {
-          const msg = this.parse(frames);
+          const msg = this.parse(frames, "shell");
+          if (!msg) return;
           if (msg.header.msg_type !== "execute_reply") continue;
           this.replies.push(msg);
           this.waiting?.();
@@ -142,7 +159,7 @@ class Kernel {
     await this.shell.send([DELIMITER, this.sign(parts), ...parts]);
     let timer;
     const timeout = new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs, `the cell ran longer than ${timeoutMs / 1000} s`)));
-    const outcome = await Promise.race([Promise.all([this.reply(header.msg_id), done]).then(([reply]) => reply), this.exited, timeout]);
+    const outcome = await Promise.race([Promise.all([this.reply(header.msg_id), done]).then(([reply]) => reply), this.exited, this.unreadable, timeout]);
     clearTimeout(timer);
     this.listeners.delete(header.msg_id);
     if (typeof outcome === "string") throw new Error(outcome);

@@ -1,7 +1,6 @@
-// Renders an executed notebook as a static HTML page in Node, for machines without Python (and so without
-// nbconvert): markdown through marked (the renderer JupyterLab uses), math left as $...$ for KaTeX to typeset in
-// the page, code cells with their outputs, charts through their text/html output (a <div> and a script that
-// waits for plotly.js). html.js then makes the page offline exactly as it does nbconvert's.
+// Renders an executed notebook as a static HTML page in Node: markdown through marked (the renderer JupyterLab
+// uses), math left as $...$ for KaTeX to typeset in the page, code cells with their outputs, charts through their
+// text/html output (a <div> and a script that waits for plotly.js). html.js then makes the page offline.
 
 const { text } = require("./lessons");
 
@@ -18,7 +17,7 @@ function markdownToHtml(marked, markdown) {
   return marked.parse(hidden).replace(/MATH(\d+)END/g, (_, i) => escape(math[Number(i)]));
 }
 
-/** One output as HTML: the richest form this page can show, as nbconvert picks it. */
+/** One output as HTML: the richest form this page can show, in the order Jupyter's renderers prefer. */
 function outputHtml(marked, output) {
   if (output.output_type === "stream") {
     return `<pre class="output ${output.name === "stderr" ? "stderr" : "stdout"}">${escape(stripAnsi(text(output.text)))}</pre>`;

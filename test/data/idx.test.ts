@@ -6,6 +6,7 @@ import * as path from "path";
 import { gzipSync } from "zlib";
 import { labelCounts } from "../../src/data/dataset";
 import { DataError, hasIdxFiles, idxFileNames, idxImagesBytes, idxLabelsBytes, loadIdxDirectory, loadIdxPair, readIdxImages, readIdxLabels } from "../../src/data/idx";
+import { mnistDirectory } from "../../src/data/places";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "descent-idx-"));
 test.after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -73,8 +74,9 @@ test("a folder with the four standard names loads as train and test, plain or .g
   assert.equal(testSet.labels[0], 9);
 });
 
-const mnistDir = process.env.DESCENT_MNIST_DIR ?? path.join(__dirname, "..", "..", "..", "..", "shared", "datasets", "mnist");
-test("full MNIST, when present: 60,000 + 10,000 images of 28x28 with the published label counts", { skip: !fs.existsSync(mnistDir) && `no MNIST at ${mnistDir}` }, () => {
+// Where `npm run data -- mnist` puts it, or another copy named by DESCENT_MNIST_DIR.
+const mnistDir = process.env.DESCENT_MNIST_DIR || mnistDirectory();
+test("full MNIST, when present: 60,000 + 10,000 images of 28x28 with the published label counts", { skip: !hasIdxFiles(mnistDir) && `no MNIST in ${mnistDir} (npm run data -- mnist)` }, () => {
   const { train, test: testSet } = loadIdxDirectory(mnistDir);
   assert.deepEqual([train.count, train.rows, train.cols, testSet.count], [60000, 28, 28, 10000]);
   assert.deepEqual(labelCounts(train), [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]);

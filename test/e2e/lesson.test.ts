@@ -17,6 +17,7 @@ test("--set changes the result the lesson prints, and the run lands in site/runs
   assert.match(b.stdout, /after 30 steps/);
   assert.notEqual(a.stdout, b.stdout);
   for (const ext of ["ipynb", "html"]) assert.ok(fs.existsSync(path.join(root, "site", "runs", `03-gradient-descent-1d.steps=30,eta=0.04.${ext}`)), ext);
+  assert.match(b.stderr, /done in .* s: site\/runs\/03-gradient-descent-1d\.steps=30,eta=0\.04\.ipynb and site\/runs\/03-gradient-descent-1d\.steps=30,eta=0\.04\.html\n/);
 });
 
 test("README's example runs to its end: a diverging rate is reported, not a crash", { timeout: 2 * 60 * 1000 }, () => {
@@ -76,6 +77,6 @@ test("an unknown lesson or parameter, or a value of the wrong type, is refused w
 test("a failing cell stops the run with the lesson, the cell number and the cell's own error (exit 1)", { timeout: 120000 }, () => {
   const r = lesson("03", "--set", "expression=x^^2");
   assert.equal(r.status, 1);
-  assert.match(r.stderr, /lesson 03-gradient-descent-1d failed:\ncode cell 3 failed:/);
+  assert.match(r.stderr, /lesson 03-gradient-descent-1d failed:\ncode cell 3 failed:\nconst f = toyFunction\(expression, 1\);[\s\S]*\n--- its error ---\n/);
   assert.match(r.stderr, /ExpressionError: cannot read "x\^\^2": Value expected at character 3/);
 });

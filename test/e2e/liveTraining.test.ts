@@ -1,15 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { burst, epochs, liveCourse, longTraining, root, runs } from "./liveNotebooks";
+import { executeWithNbclient } from "./nbclient";
 
-// Long live training and bursts of outputs complete, through nbclient and through the Node client. Before the
-// kernel's send queue (src/plot/kernelSends.ts) both failed here: nbclient with an empty CellExecutionError,
-// the Node client waiting for an "idle" status that never came.
+// Long live training and bursts of outputs complete, through Descent's client and through nbclient (the
+// reference client). Before the kernel's send queue (src/plot/kernelSends.ts) both failed here: nbclient with an
+// empty CellExecutionError, Descent's client waiting for an "idle" status that never came.
 const { executeWithNode } = require(path.join(root, "scripts", "notebook", "executeNode.js"));
-const python = path.join(root, ".venv", "bin", "python");
 
 type Output = { output_type: string; name?: string; text?: string | string[]; data?: Record<string, unknown> };
 const joined = (t: string | string[] | undefined) => (Array.isArray(t) ? t.join("") : t ?? "");
@@ -35,13 +34,12 @@ function assertCompleted(file: string): void {
 test(`${runs} live trainings of ${epochs} epochs in a row, then bursts of ${burst} outputs, complete through nbclient`, { timeout: 5 * 60 * 1000 }, () => {
   const dir = liveCourse({ "long.ipynb": longTraining });
   const executed = path.join(dir, "long.executed.ipynb");
-  const result = spawnSync(python, [path.join(root, "scripts", "notebook", "execute.py"), path.join(dir, "notebooks", "long.ipynb"), executed, "--timeout", "120"],
-    { encoding: "utf8", env: { ...process.env, JUPYTER_PATH: path.join(root, ".jupyter") } });
-  assert.equal(result.status, 0, result.stderr);
+  const result = executeWithNbclient(path.join(dir, "notebooks", "long.ipynb"), executed, 120);
+  assert.ok(result.ok, result.stderr);
   assertCompleted(executed);
 });
 
-test(`${runs} live trainings of ${epochs} epochs in a row, then bursts of ${burst} outputs, complete through the Node client`, { timeout: 5 * 60 * 1000 }, async () => {
+test(`${runs} live trainings of ${epochs} epochs in a row, then bursts of ${burst} outputs, complete through Descent's client`, { timeout: 5 * 60 * 1000 }, async () => {
   const dir = liveCourse({ "long.ipynb": longTraining });
   const executed = path.join(dir, "long.executed.ipynb");
   const result = await executeWithNode(path.join(dir, "notebooks", "long.ipynb"), executed, undefined, { timeout: 120 });
