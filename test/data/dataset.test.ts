@@ -57,7 +57,7 @@ test("backprop refuses a label that is not an output neuron, and an input of the
 });
 
 test("a gradient over no examples is refused in one sentence", () => {
-  assert.throws(() => fastGradient(net(), randomDataset(5, 4, 4, 10, 1), []), refused(/needs at least one example/));
+  assert.throws(() => fastGradient(net(), randomDataset(5, 4, 4, 10, 1), []), refused(/^fastGradient averages over examples and needs at least one; the list of indices is empty$/));
 });
 
 test("the index checks: whole numbers within the set pass, anything else is one sentence naming the set's range", () => {
