@@ -21,8 +21,16 @@ function findMnist() {
 /** { train, test, source }: Descent Datasets (pixels as bytes) from MNIST when found, else the embedded split. */
 function loadData(seed) {
   const dir = findMnist();
-  if (!dir) return { ...descent.embeddedSplit({ seed }), source: "embedded digits (full MNIST not found: npm run data -- mnist, or set DESCENT_MNIST_DIR)" };
-  return { ...loadIdxDirectory(dir), source: `MNIST from ${process.env.DESCENT_MNIST_DIR ? "DESCENT_MNIST_DIR" : "data/mnist"}`, dir };
+  if (!dir)
+    return {
+      ...descent.embeddedSplit({ seed }),
+      source: "embedded digits (full MNIST not found: npm run data -- mnist, or set DESCENT_MNIST_DIR)",
+    };
+  return {
+    ...loadIdxDirectory(dir),
+    source: `MNIST from ${process.env.DESCENT_MNIST_DIR ? "DESCENT_MNIST_DIR" : "data/mnist"}`,
+    dir,
+  };
 }
 
 /**
@@ -44,12 +52,25 @@ function writeShared({ train, test }, { sizes, eta, seed, epochs }) {
   const random = descent.createRandom(seed);
   for (let e = 0; e < epochs; e++) orders.set(descent.shuffleInPlace(order, random), e * train.count);
   const files = {
-    "train-pixels.u8": train.pixels, "train-labels.u8": train.labels,
-    "test-pixels.u8": test.pixels, "test-labels.u8": test.labels,
-    "init.f64": concatFloat64(init), "orders.u32": orders,
+    "train-pixels.u8": train.pixels,
+    "train-labels.u8": train.labels,
+    "test-pixels.u8": test.pixels,
+    "test-labels.u8": test.labels,
+    "init.f64": concatFloat64(init),
+    "orders.u32": orders,
   };
   for (const [name, array] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), array);
-  const meta = { sizes, eta, seed, epochs, trainCount: train.count, testCount: test.count, rows: train.rows, cols: train.cols, imageSize: train.rows * train.cols };
+  const meta = {
+    sizes,
+    eta,
+    seed,
+    epochs,
+    trainCount: train.count,
+    testCount: test.count,
+    rows: train.rows,
+    cols: train.cols,
+    imageSize: train.rows * train.cols,
+  };
   fs.writeFileSync(path.join(dir, "meta.json"), JSON.stringify(meta));
   return dir;
 }
@@ -57,7 +78,10 @@ function writeShared({ train, test }, { sizes, eta, seed, epochs }) {
 function concatFloat64(arrays) {
   const out = new Float64Array(arrays.reduce((n, a) => n + a.length, 0));
   let at = 0;
-  for (const a of arrays) { out.set(a, at); at += a.length; }
+  for (const a of arrays) {
+    out.set(a, at);
+    at += a.length;
+  }
   return out;
 }
 

@@ -4,7 +4,11 @@ const { readArgs, UsageError } = require("../scripts/lib/args");
 
 /** Every peer the bench knows, by the name --peers takes; groups name several at once. */
 const peerNames = ["numpy-f64", "numpy-f32", "torch-manual", "torch-nn", "tfjs-cpu", "tfjs-wasm"];
-const peerGroups = { numpy: ["numpy-f64", "numpy-f32"], torch: ["torch-manual", "torch-nn"], tfjs: ["tfjs-cpu", "tfjs-wasm"] };
+const peerGroups = {
+  numpy: ["numpy-f64", "numpy-f32"],
+  torch: ["torch-manual", "torch-nn"],
+  tfjs: ["tfjs-cpu", "tfjs-wasm"],
+};
 
 const usage = `usage: npm run bench -- [options]
 
@@ -46,7 +50,8 @@ function parseOptions(argv) {
 
 function parseRepeats(text) {
   const n = Number(text);
-  if (!/^\d+$/.test(text) || n < 1 || n > 100) throw new UsageError(`--repeats must be a whole number from 1 to 100; got "${text}"`);
+  if (!/^\d+$/.test(text) || n < 1 || n > 100)
+    throw new UsageError(`--repeats must be a whole number from 1 to 100; got "${text}"`);
   return n;
 }
 
@@ -56,7 +61,10 @@ function parsePeers(text) {
   const chosen = new Set();
   for (const name of text.split(",")) {
     const group = peerGroups[name] ?? (peerNames.includes(name) ? [name] : undefined);
-    if (!group) throw new UsageError(`unknown peer "${name}" in --peers; use ${peerNames.join(", ")}, numpy, torch, tfjs, all or none`);
+    if (!group)
+      throw new UsageError(
+        `unknown peer "${name}" in --peers; use ${peerNames.join(", ")}, numpy, torch, tfjs, all or none`,
+      );
     group.forEach((peer) => chosen.add(peer));
   }
   return peerNames.filter((peer) => chosen.has(peer));

@@ -29,8 +29,18 @@ function trainerList(peers, python) {
     { name: "descent-readable", label: "Descent, readable engine", needs: [], ...node("descent.js", "readable") },
     { name: "numpy-f64", label: "numpy float64", needs: ["numpy"], ...py("numpy_peer.py", "f64") },
     { name: "numpy-f32", label: "numpy float32", needs: ["numpy"], ...py("numpy_peer.py", "f32") },
-    { name: "torch-manual", label: "PyTorch, hand-written backprop", needs: ["numpy", "torch"], ...py("torch_peer.py", "manual") },
-    { name: "torch-nn", label: "PyTorch, nn.Linear + optim.SGD", needs: ["numpy", "torch"], ...py("torch_peer.py", "nn") },
+    {
+      name: "torch-manual",
+      label: "PyTorch, hand-written backprop",
+      needs: ["numpy", "torch"],
+      ...py("torch_peer.py", "manual"),
+    },
+    {
+      name: "torch-nn",
+      label: "PyTorch, nn.Linear + optim.SGD",
+      needs: ["numpy", "torch"],
+      ...py("torch_peer.py", "nn"),
+    },
     { name: "tfjs-cpu", label: "TensorFlow.js, CPU backend", needs: ["tfjs"], ...node("tfjs.js", "cpu") },
     { name: "tfjs-wasm", label: "TensorFlow.js, WebAssembly backend", needs: ["tfjs"], ...node("tfjs.js", "wasm") },
   ];
@@ -50,17 +60,19 @@ function installPeers(peers) {
 }
 
 async function startAll(trainers, shared, missing) {
-  await Promise.all(trainers.map(async (t) => {
-    const lacking = t.needs.find((need) => missing[need]);
-    t.batches = {};
-    if (lacking) return Object.assign(t, { status: "missing", reason: missing[lacking] });
-    try {
-      t.worker = await startWorker(t.command, [...t.args, shared, t.variant], { name: t.name });
-      Object.assign(t, { status: "ok", version: t.worker.version });
-    } catch (error) {
-      Object.assign(t, { status: "missing", reason: error.message });
-    }
-  }));
+  await Promise.all(
+    trainers.map(async (t) => {
+      const lacking = t.needs.find((need) => missing[need]);
+      t.batches = {};
+      if (lacking) return Object.assign(t, { status: "missing", reason: missing[lacking] });
+      try {
+        t.worker = await startWorker(t.command, [...t.args, shared, t.variant], { name: t.name });
+        Object.assign(t, { status: "ok", version: t.worker.version });
+      } catch (error) {
+        Object.assign(t, { status: "missing", reason: error.message });
+      }
+    }),
+  );
 }
 
 /** Round after round, one epoch per trainer and batch size; a trainer that fails is dropped with its reason. */
@@ -101,8 +113,12 @@ async function measure(trainers, repeats, trainCount) {
  * once per round, so a slow spell of the machine does not land on one setting only; the best round counts.
  */
 async function scaling(main, trainCount, rounds) {
-  const counts = trainCount >= 60000 ? [7500, 15000, 30000, 60000] : [8, 4, 2, 1].map((d) => Math.round(trainCount / d));
-  const settings = [...counts.map((n) => ({ trainCount: n, hidden: 16 })), ...[32, 64, 128].map((hidden) => ({ trainCount, hidden }))];
+  const counts =
+    trainCount >= 60000 ? [7500, 15000, 30000, 60000] : [8, 4, 2, 1].map((d) => Math.round(trainCount / d));
+  const settings = [
+    ...counts.map((n) => ({ trainCount: n, hidden: 16 })),
+    ...[32, 64, 128].map((hidden) => ({ trainCount, hidden })),
+  ];
   for (let round = 0; round < rounds; round++) {
     for (const setting of settings) {
       const { seconds } = await main.worker.request({ cmd: "time", ...setting, batch: 10 });
@@ -110,7 +126,12 @@ async function scaling(main, trainCount, rounds) {
     }
     log(`scaling round ${round + 1}/${rounds} (${main.label})`);
   }
-  return { engine: main.name, rounds, size: settings.filter((s) => s.hidden === 16), width: settings.filter((s) => s.trainCount === trainCount) };
+  return {
+    engine: main.name,
+    rounds,
+    size: settings.filter((s) => s.hidden === 16),
+    width: settings.filter((s) => s.trainCount === trainCount),
+  };
 }
 
 /** Peak RSS of a full-MNIST training run with each Descent engine, each in a fresh process. */
@@ -118,10 +139,16 @@ function memory(engines) {
   const result = {};
   for (const t of engines) {
     try {
-      const out = execFileSync(process.execPath, [path.join(__dirname, "memory.js"), t.variant], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+      const out = execFileSync(process.execPath, [path.join(__dirname, "memory.js"), t.variant], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       result[t.name] = JSON.parse(out.trim().split("\n").pop()).maxRssMB;
     } catch (error) {
-      result[t.name] = `failed: ${String(error.stderr || error.message).trim().split("\n").pop()}`;
+      result[t.name] = `failed: ${String(error.stderr || error.message)
+        .trim()
+        .split("\n")
+        .pop()}`;
     }
   }
   return result;
@@ -139,7 +166,10 @@ async function main() {
   if (options.help) return console.log(usage);
 
   const loadAtStart = os.loadavg()[0];
-  if (loadAtStart > 0.5) log(`other processes keep the CPU busy (load average ${loadAtStart.toFixed(2)}); all trainers are slowed alike, but less than a quiet machine would show`);
+  if (loadAtStart > 0.5)
+    log(
+      `other processes keep the CPU busy (load average ${loadAtStart.toFixed(2)}); all trainers are slowed alike, but less than a quiet machine would show`,
+    );
   const data = loadData(settings.seed);
   log(`data: ${data.source}`);
   const shared = writeShared(data, { ...settings, epochs: options.repeats });
@@ -149,15 +179,36 @@ async function main() {
   try {
     await measure(trainers, options.repeats, data.train.count);
     const descent = trainers.filter((t) => t.name.startsWith("descent-") && t.status === "ok");
-    if (!descent.length) throw new Error(`Descent could not train: ${trainers.find((t) => t.name === "descent-readable").reason}; run npm run build and look at its errors`);
+    if (!descent.length)
+      throw new Error(
+        `Descent could not train: ${trainers.find((t) => t.name === "descent-readable").reason}; run npm run build and look at its errors`,
+      );
     const main = descent[0];
     const results = {
       date: new Date().toISOString(),
-      machine: { node: process.version, cpu: os.cpus()[0]?.model ?? "unknown", cores: os.cpus().length, platform: `${os.type()} ${os.release()}`, loadAverage: loadAtStart },
-      data: { source: data.source, trainCount: data.train.count, testCount: data.test.count, full: data.train.count >= 60000 },
+      machine: {
+        node: process.version,
+        cpu: os.cpus()[0]?.model ?? "unknown",
+        cores: os.cpus().length,
+        platform: `${os.type()} ${os.release()}`,
+        loadAverage: loadAtStart,
+      },
+      data: {
+        source: data.source,
+        trainCount: data.train.count,
+        testCount: data.test.count,
+        full: data.train.count >= 60000,
+      },
       settings: { ...settings, repeats: options.repeats },
       main: main.name,
-      trainers: trainers.map(({ name, label, version, status, reason, batches }) => ({ name, label, version, status, reason, batches })),
+      trainers: trainers.map(({ name, label, version, status, reason, batches }) => ({
+        name,
+        label,
+        version,
+        status,
+        reason,
+        batches,
+      })),
       scaling: await scaling(main, data.train.count, options.quick ? 1 : 3),
     };
     const growthList = await growthTrainers(trainers, shared);

@@ -6,7 +6,14 @@ const { spawn } = require("child_process");
  *  thread pools, PyTorch's peer reads BENCH_THREADS. Every worker runs on one thread unless asked otherwise. */
 function threadsEnv(threads) {
   const n = String(threads);
-  return { OMP_NUM_THREADS: n, MKL_NUM_THREADS: n, OPENBLAS_NUM_THREADS: n, VECLIB_MAXIMUM_THREADS: n, NUMEXPR_NUM_THREADS: n, BENCH_THREADS: n };
+  return {
+    OMP_NUM_THREADS: n,
+    MKL_NUM_THREADS: n,
+    OPENBLAS_NUM_THREADS: n,
+    VECLIB_MAXIMUM_THREADS: n,
+    NUMEXPR_NUM_THREADS: n,
+    BENCH_THREADS: n,
+  };
 }
 const oneThread = threadsEnv(1);
 
@@ -15,13 +22,24 @@ const oneThread = threadsEnv(1);
  * ready, or rejects with the reason it gave (its error, or the end of what it wrote to stderr).
  */
 function startWorker(command, args, { name = command, cwd, readySeconds = 300, threads = 1 } = {}) {
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...threadsEnv(threads) }, stdio: ["pipe", "pipe", "pipe"] });
-  let stderr = "", buffered = "";
+  const child = spawn(command, args, {
+    cwd,
+    env: { ...process.env, ...threadsEnv(threads) },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let stderr = "",
+    buffered = "";
   const waiting = [];
-  const failWith = (reason) => { while (waiting.length) waiting.shift().reject(new Error(reason)); };
+  const failWith = (reason) => {
+    while (waiting.length) waiting.shift().reject(new Error(reason));
+  };
 
-  child.stdin.on("error", () => { /* a worker that died is reported by its exit */ });
-  child.stderr.on("data", (chunk) => { stderr = (stderr + chunk).slice(-4000); });
+  child.stdin.on("error", () => {
+    /* a worker that died is reported by its exit */
+  });
+  child.stderr.on("data", (chunk) => {
+    stderr = (stderr + chunk).slice(-4000);
+  });
   child.stdout.on("data", (chunk) => {
     const lines = (buffered + chunk).split("\n");
     buffered = lines.pop();
@@ -52,16 +70,24 @@ function startWorker(command, args, { name = command, cwd, readySeconds = 300, t
   let timer;
   const ready = Promise.race([
     next(),
-    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`not ready after ${readySeconds} s`)), readySeconds * 1000); }),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`not ready after ${readySeconds} s`)), readySeconds * 1000);
+    }),
   ]).finally(() => clearTimeout(timer));
   return ready.then(
     (message) => ({ version: message.version, request, quit }),
-    (error) => { child.kill(); throw error; },
+    (error) => {
+      child.kill();
+      throw error;
+    },
   );
 }
 
 function lastLines(text) {
-  const lines = text.trim().split("\n").filter((line) => line.trim());
+  const lines = text
+    .trim()
+    .split("\n")
+    .filter((line) => line.trim());
   return lines.length ? ": " + lines.slice(-2).join(" / ") : "";
 }
 

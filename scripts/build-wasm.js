@@ -13,7 +13,10 @@ const kernels = [
   { out: path.join(root, "dist", "kernel.wasm"), features: ["simd", "threads"] },
   { out: path.join(root, "dist", "kernel-relaxed.wasm"), features: ["simd", "relaxed-simd", "threads"] },
 ];
-const sources = fs.readdirSync(path.join(root, "asm")).filter((f) => f.endsWith(".ts")).map((f) => path.join(root, "asm", f));
+const sources = fs
+  .readdirSync(path.join(root, "asm"))
+  .filter((f) => f.endsWith(".ts"))
+  .map((f) => path.join(root, "asm", f));
 const newest = Math.max(...[...sources, __filename].map((f) => fs.statSync(f).mtimeMs));
 const fresh = (out) => fs.existsSync(out) && fs.statSync(out).mtimeMs > newest;
 if (kernels.every((k) => fresh(k.out)) && !process.argv.includes("--force")) process.exit(0);
@@ -26,17 +29,33 @@ if (!fs.existsSync(asc)) {
 fs.mkdirSync(path.join(root, "dist"), { recursive: true });
 for (const { out, features } of kernels) {
   try {
-    execFileSync(process.execPath, [asc, path.join(root, "asm", "kernel.ts"),
-      "--outFile", out,
-      "--optimizeLevel", "3", "--shrinkLevel", "0",
-      ...features.flatMap((f) => ["--enable", f]),
-      "--runtime", "stub", // the kernel allocates nothing: src/engines/fast/kernel.ts lays out its memory
-      // One memory that src/engines/fast/kernel.ts makes and shares with the worker threads of src/engines/fast/threads.ts,
-      // each running its own instance of the kernel on its part of a batch. 65,536 pages is wasm32's 4 GB,
-      // address space reserved, not used: the memory grows to what the network and its data set need.
-      "--importMemory", "--sharedMemory", "--initialMemory", "1", "--maximumMemory", "65536",
-      "--noAssert",
-    ], { stdio: "inherit" });
+    execFileSync(
+      process.execPath,
+      [
+        asc,
+        path.join(root, "asm", "kernel.ts"),
+        "--outFile",
+        out,
+        "--optimizeLevel",
+        "3",
+        "--shrinkLevel",
+        "0",
+        ...features.flatMap((f) => ["--enable", f]),
+        "--runtime",
+        "stub", // the kernel allocates nothing: src/engines/fast/kernel.ts lays out its memory
+        // One memory that src/engines/fast/kernel.ts makes and shares with the worker threads of src/engines/fast/threads.ts,
+        // each running its own instance of the kernel on its part of a batch. 65,536 pages is wasm32's 4 GB,
+        // address space reserved, not used: the memory grows to what the network and its data set need.
+        "--importMemory",
+        "--sharedMemory",
+        "--initialMemory",
+        "1",
+        "--maximumMemory",
+        "65536",
+        "--noAssert",
+      ],
+      { stdio: "inherit" },
+    );
   } catch {
     console.error(`build-wasm: compiling asm/kernel.ts into ${path.basename(out)} failed (see the messages above)`);
     process.exit(1);

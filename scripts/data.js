@@ -7,14 +7,20 @@ const flags = { dir: { type: "string", value: "DIR" }, mirror: { type: "string",
 async function main(argv) {
   let values, what, extra;
   try {
-    ({ values, positionals: [what, ...extra] } = readArgs(argv, flags, { positionals: true }));
+    ({
+      values,
+      positionals: [what, ...extra],
+    } = readArgs(argv, flags, { positionals: true }));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     console.error(`data: ${error.message}\n${usage}`);
     return 2;
   }
   if (what !== "mnist" || extra.length) {
-    const problem = what !== "mnist" ? `${what === undefined ? "which data set?" : `unknown data set "${what}"`}; the one there is: mnist` : `one data set at a time; "${extra[0]}" is one too many`;
+    const problem =
+      what !== "mnist"
+        ? `${what === undefined ? "which data set?" : `unknown data set "${what}"`}; the one there is: mnist`
+        : `one data set at a time; "${extra[0]}" is one too many`;
     console.error(`data: ${problem}\n${usage}`);
     return 2;
   }
@@ -31,7 +37,9 @@ async function main(argv) {
         if (!tty || Date.now() - last < 100) return;
         last = Date.now();
         const share = total ? received / total : 0;
-        process.stderr.write(`\r${file} [${"#".repeat(Math.round(30 * share)).padEnd(30, "-")}] ${(received / 1e6).toFixed(1)} MB\x1b[K`);
+        process.stderr.write(
+          `\r${file} [${"#".repeat(Math.round(30 * share)).padEnd(30, "-")}] ${(received / 1e6).toFixed(1)} MB\x1b[K`,
+        );
       },
       log: (line) => process.stderr.write(`${tty ? "\r\x1b[K" : ""}${line}\n`),
     });
@@ -43,4 +51,6 @@ async function main(argv) {
   return 0;
 }
 
-main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

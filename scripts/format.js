@@ -11,7 +11,10 @@ async function main() {
   const dir = path.join(root, "notebooks");
   const options = { ...(await prettier.resolveConfig(path.join(root, "src", "index.ts"))), parser: "typescript" };
   const unformatted = [];
-  for (const name of fs.readdirSync(dir).filter((f) => f.endsWith(".ipynb")).sort()) {
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".ipynb"))
+    .sort()) {
     const file = path.join(dir, name);
     const notebook = JSON.parse(fs.readFileSync(file, "utf8"));
     let changed = false;
@@ -28,7 +31,9 @@ async function main() {
     if (changed && !check) fs.writeFileSync(file, JSON.stringify(notebook, null, 1) + "\n");
   }
   if (check && unformatted.length > 0) {
-    console.error(`format: ${unformatted.length} code cells are not formatted (${unformatted.slice(0, 3).join("; ")}${unformatted.length > 3 ? "; …" : ""}); run npm run format`);
+    console.error(
+      `format: ${unformatted.length} code cells are not formatted (${unformatted.slice(0, 3).join("; ")}${unformatted.length > 3 ? "; …" : ""}); run npm run format`,
+    );
     process.exitCode = 1;
   } else if (!check) {
     console.log(`format: ${unformatted.length} code cells formatted`);

@@ -18,7 +18,8 @@ const works = (command, args) => {
  * The course is made for JupyterLab (Notebook 7 is built on it and brings it along).
  */
 function findJupyter() {
-  if (fs.existsSync(venvBin("jupyter")) && works(venvBin("jupyter"), ["lab", "--version"])) return { command: venvBin("jupyter"), app: "lab" };
+  if (fs.existsSync(venvBin("jupyter")) && works(venvBin("jupyter"), ["lab", "--version"]))
+    return { command: venvBin("jupyter"), app: "lab" };
   if (works("jupyter", ["lab", "--version"])) return { command: "jupyter", app: "lab" };
   return null;
 }
@@ -32,7 +33,9 @@ function classicNotebook() {
 
 /** Why JupyterLab is to be installed: none at all, or only a classic Notebook, which the course is not made for. */
 function whyInstall(classic = classicNotebook()) {
-  return classic ? `Only the classic Jupyter Notebook ${classic} was found, and the course is made for JupyterLab` : "Jupyter was not found";
+  return classic
+    ? `Only the classic Jupyter Notebook ${classic} was found, and the course is made for JupyterLab`
+    : "Jupyter was not found";
 }
 
 function findPython() {
@@ -46,10 +49,16 @@ function installJupyter(python, log = console.error, why = "Jupyter was not foun
   log(`  ${python} -m venv .venv && .venv/bin/pip install ${packages.join(" ")}`);
   log(`(To skip this, install Jupyter yourself, or run \`npm start -- --no-install\`.)`);
   // Debian and Ubuntu ship Python without its venv module unless python3-venv is installed: say so.
-  const steps = [[python, ["-m", "venv", venv], " (on Debian or Ubuntu, `sudo apt install python3-venv` first)"], [venvBin("pip"), ["install", ...packages], ""]];
+  const steps = [
+    [python, ["-m", "venv", venv], " (on Debian or Ubuntu, `sudo apt install python3-venv` first)"],
+    [venvBin("pip"), ["install", ...packages], ""],
+  ];
   for (const [command, args, hint] of steps) {
     const r = spawnSync(command, args, { stdio: "inherit", env: { PIP_RETRIES: "0", ...process.env } });
-    if (r.status !== 0) throw new Error(`\`${command} ${args.join(" ")}\` failed${hint}; or install Jupyter yourself (pip install ${packages.join(" ")}) and run npm start again`);
+    if (r.status !== 0)
+      throw new Error(
+        `\`${command} ${args.join(" ")}\` failed${hint}; or install Jupyter yourself (pip install ${packages.join(" ")}) and run npm start again`,
+      );
   }
   return { command: venvBin("jupyter"), app: "lab" };
 }

@@ -13,6 +13,9 @@ if (!python) {
   console.error("kernel: no Python found; install Python 3 and Jupyter first (npm start installs them into .venv/)");
   process.exit(1);
 }
-const result = spawnSync(process.execPath, [tslab, "install", `--binary=${tslab}`, "--user", `--python=${python}`], { stdio: "inherit" });
-if (result.status === 0) console.log("kernel: registered; in VS Code pick the kernel \"TypeScript\" (restart VS Code if it does not show yet)");
+const result = spawnSync(process.execPath, [tslab, "install", `--binary=${tslab}`, "--user", `--python=${python}`], {
+  stdio: "inherit",
+});
+if (result.status === 0)
+  console.log('kernel: registered; in VS Code pick the kernel "TypeScript" (restart VS Code if it does not show yet)');
 process.exit(result.status ?? 1);

@@ -19,15 +19,24 @@ const flags = {
 async function main(argv) {
   let given, lesson, extra;
   try {
-    ({ values: given, positionals: [lesson, ...extra] } = readArgs(argv, flags, { positionals: true }));
+    ({
+      values: given,
+      positionals: [lesson, ...extra],
+    } = readArgs(argv, flags, { positionals: true }));
     if (extra.length) throw new UsageError(`one lesson at a time; "${extra[0]}" is one too many`);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     console.error(`lesson: ${error.message}\n${usage}`);
     return 2;
   }
-  if (given.help) { console.log(usage); return 0; }
-  if (lesson === undefined) { console.error(`lesson: which lesson?\n${usage}`); return 2; }
+  if (given.help) {
+    console.log(usage);
+    return 0;
+  }
+  if (lesson === undefined) {
+    console.error(`lesson: which lesson?\n${usage}`);
+    return 2;
+  }
   let notebook, values;
   try {
     notebook = findLesson(lesson);
@@ -49,7 +58,10 @@ async function main(argv) {
     return 2;
   }
   const name = path.basename(notebook, ".ipynb");
-  const tag = Object.entries(values).map(([k, v]) => `${k}=${v}`).join(",").replace(/[^\w=.,-]/g, "_");
+  const tag = Object.entries(values)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(",")
+    .replace(/[^\w=.,-]/g, "_");
   const output = path.join(__dirname, "..", "site", "runs", `${name}${tag ? "." + tag : ""}.ipynb`);
   console.error(`running ${name}${tag ? ` with ${tag}` : ""} ...`);
   const started = Date.now();
@@ -57,7 +69,11 @@ async function main(argv) {
   const { executeNotebook, printedText } = require("./notebook/run");
   const { exportHtml } = require("./notebook/html");
   const { signNotebooks } = require("./notebook/sign");
-  const result = await executeNotebook(notebook, output, Object.keys(values).length ? injectedSource(values) : undefined);
+  const result = await executeNotebook(
+    notebook,
+    output,
+    Object.keys(values).length ? injectedSource(values) : undefined,
+  );
   if (!result.ok) {
     console.error(`lesson ${name} failed:\n${result.stderr.trim()}`);
     return 1;
@@ -65,8 +81,13 @@ async function main(argv) {
   const html = await exportHtml(output);
   const unsigned = signNotebooks([output]);
   if (!given.quiet) process.stdout.write(printedText(output));
-  console.error(`done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${path.relative(process.cwd(), output)} and ${path.relative(process.cwd(), html)}`);
-  if (unsigned) console.error(`The notebook is not signed for Jupyter (${unsigned}): Jupyter shows its charts once you run it, or after \`jupyter trust ${path.relative(process.cwd(), output)}\`.`);
+  console.error(
+    `done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${path.relative(process.cwd(), output)} and ${path.relative(process.cwd(), html)}`,
+  );
+  if (unsigned)
+    console.error(
+      `The notebook is not signed for Jupyter (${unsigned}): Jupyter shows its charts once you run it, or after \`jupyter trust ${path.relative(process.cwd(), output)}\`.`,
+    );
   return 0;
 }
 
@@ -76,9 +97,15 @@ async function main(argv) {
  */
 function build() {
   if (builtIsCurrent()) return true;
-  const result = spawnSync("npm", ["run", "build", "--silent"], { cwd: path.join(__dirname, ".."), stdio: "inherit", shell: process.platform === "win32" });
+  const result = spawnSync("npm", ["run", "build", "--silent"], {
+    cwd: path.join(__dirname, ".."),
+    stdio: "inherit",
+    shell: process.platform === "win32",
+  });
   if (result.status === 0) return true;
-  console.error(`lesson: npm run build failed${result.error ? ` (${result.error.message})` : ""}; fix what it says above and run the lesson again`);
+  console.error(
+    `lesson: npm run build failed${result.error ? ` (${result.error.message})` : ""}; fix what it says above and run the lesson again`,
+  );
   return false;
 }
 
@@ -86,13 +113,19 @@ function build() {
 function builtIsCurrent() {
   const root = path.join(__dirname, "..");
   const modified = (file) => fs.statSync(path.join(root, file), { throwIfNoEntry: false })?.mtimeMs ?? Infinity;
-  const filesOf = (dir) => fs.readdirSync(path.join(root, dir), { recursive: true }).map((file) => path.join(dir, file));
+  const filesOf = (dir) =>
+    fs.readdirSync(path.join(root, dir), { recursive: true }).map((file) => path.join(dir, file));
   const newerThan = (built, sources) => {
     const oldest = Math.min(...built.map(modified)); // Infinity when one is missing
     return oldest < Infinity && sources.every((source) => modified(source) < oldest);
   };
-  return newerThan([path.join("dist", "index.js")], [...filesOf("src"), "tsconfig.json", "package.json"]) &&
-    newerThan([path.join("dist", "kernel.wasm"), path.join("dist", "kernel-relaxed.wasm")], [...filesOf("asm"), path.join("scripts", "build-wasm.js")]);
+  return (
+    newerThan([path.join("dist", "index.js")], [...filesOf("src"), "tsconfig.json", "package.json"]) &&
+    newerThan(
+      [path.join("dist", "kernel.wasm"), path.join("dist", "kernel-relaxed.wasm")],
+      [...filesOf("asm"), path.join("scripts", "build-wasm.js")],
+    )
+  );
 }
 
 main(process.argv.slice(2)).then((code) => (process.exitCode = code));

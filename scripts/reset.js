@@ -14,14 +14,19 @@ const flags = { help: { type: "boolean", short: "h" } };
 function lessonsToReset(argv) {
   let values, names;
   try {
-    ({ values, positionals: names } = readArgs(argv, flags, { positionals: true, hint: "name lessons, as in `npm run reset -- 03`, or say `all`" }));
+    ({ values, positionals: names } = readArgs(argv, flags, {
+      positionals: true,
+      hint: "name lessons, as in `npm run reset -- 03`, or say `all`",
+    }));
   } catch (error) {
     if (error instanceof UsageError) return error;
     throw error;
   }
   if (values.help) return { help: true };
-  if (names.length === 0) return new Error("name the lesson to give back as shipped, as in `npm run reset -- 03`, or `all` for every lesson");
-  if (names.includes("all")) return names.length === 1 ? lessonFiles() : new Error("`all` already means every lesson; give it alone");
+  if (names.length === 0)
+    return new Error("name the lesson to give back as shipped, as in `npm run reset -- 03`, or `all` for every lesson");
+  if (names.includes("all"))
+    return names.length === 1 ? lessonFiles() : new Error("`all` already means every lesson; give it alone");
   const files = [];
   for (const name of names) {
     try {
@@ -41,7 +46,9 @@ function main(argv) {
   }
   if (files.help) {
     console.log(usage);
-    console.log("Gives the lessons back as shipped in my-lessons/, keeping each changed copy there as a timestamped backup.");
+    console.log(
+      "Gives the lessons back as shipped in my-lessons/, keeping each changed copy there as a timestamped backup.",
+    );
     return 0;
   }
   for (const file of files) resetLesson(file);

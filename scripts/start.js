@@ -31,7 +31,9 @@ if (!jupyter) {
   if (!python) process.exit(renderCourse());
   const why = whyInstall();
   if (options.noInstall) {
-    console.error(`${why}; install JupyterLab with \`${python} -m pip install jupyterlab plotly\`, or run npm start without --no-install.`);
+    console.error(
+      `${why}; install JupyterLab with \`${python} -m pip install jupyterlab plotly\`, or run npm start without --no-install.`,
+    );
     process.exit(1);
   }
   if (options.dryRun) {
@@ -61,7 +63,9 @@ function renderCourse() {
   const newest = Math.max(...inputs.map((f) => fs.statSync(f).mtimeMs));
   const upToDate = [index, ...pages].every((f) => fs.existsSync(f) && fs.statSync(f).mtimeMs > newest);
   if (options.dryRun) {
-    console.log(upToDate ? "the rendered course in site/ is up to date" : "would render the course into site/ with Node");
+    console.log(
+      upToDate ? "the rendered course in site/ is up to date" : "would render the course into site/ with Node",
+    );
     return 0;
   }
   if (!upToDate) {
@@ -71,23 +75,33 @@ function renderCourse() {
     console.error("(the pages in site/ are newer than the lessons and the library, so they are shown as they are)");
   }
   console.log(`The course is ready: open ${index} in a browser (or serve site/ over http).`);
-  console.log("To run and change the lessons yourself, install Python 3 (https://www.python.org/downloads/) and run `npm start` again:");
-  console.log("it installs JupyterLab into .venv/ for you. `npm run lesson -- NN --set name=value` re-runs a lesson here without it.");
+  console.log(
+    "To run and change the lessons yourself, install Python 3 (https://www.python.org/downloads/) and run `npm start` again:",
+  );
+  console.log(
+    "it installs JupyterLab into .venv/ for you. `npm run lesson -- NN --set name=value` re-runs a lesson here without it.",
+  );
   return 0;
 }
 
 // The learner works in their own copies, so the lessons in notebooks/ stay as shipped.
 const firstTime = !fs.existsSync(myLessonsDir);
-for (const line of fillReport(fillMyLessons({ dryRun: options.dryRun }), { dryRun: options.dryRun, firstTime })) console.log(line);
+for (const line of fillReport(fillMyLessons({ dryRun: options.dryRun }), { dryRun: options.dryRun, firstTime }))
+  console.log(line);
 
 const lesson = "00-start-here.ipynb";
-const env = { ...process.env, JUPYTER_PATH: [path.join(root, ".jupyter"), process.env.JUPYTER_PATH].filter(Boolean).join(path.delimiter) };
+const env = {
+  ...process.env,
+  JUPYTER_PATH: [path.join(root, ".jupyter"), process.env.JUPYTER_PATH].filter(Boolean).join(path.delimiter),
+};
 const args = [jupyter.app, lesson];
 if (options.port !== null) args.push(`--port=${options.port}`);
 if (options.noBrowser) args.push("--no-browser");
 // Jupyter refuses to run as root (as in a container) unless told; the learner asked for it by running npm start.
 if (process.getuid?.() === 0) args.push("--allow-root");
-console.log(`opening the course: JUPYTER_PATH=${path.join(root, ".jupyter")} ${jupyter.command} ${args.join(" ")} (in my-lessons/)`);
+console.log(
+  `opening the course: JUPYTER_PATH=${path.join(root, ".jupyter")} ${jupyter.command} ${args.join(" ")} (in my-lessons/)`,
+);
 if (options.dryRun) process.exit(0);
 const child = spawn(jupyter.command, args, { cwd: myLessonsDir, env, stdio: ["inherit", "pipe", "pipe"] });
 forwardAndPointAtLesson(child);
@@ -99,21 +113,30 @@ process.on("SIGINT", () => child.kill("SIGINT"));
  * Launcher) and gone quiet, prints the address that opens lesson 00 itself, on the same server with the same token.
  */
 function forwardAndPointAtLesson(server) {
-  let seen = "", url = null, timer = null;
-  const point = () => console.log(`\nThe course is open at ${url}\n(your own copies of the lessons, in my-lessons/; Ctrl-C twice stops JupyterLab)\n`);
-  const watch = (stream, out) => stream.on("data", (chunk) => {
-    out.write(chunk);
-    if (url === null) {
-      seen += chunk;
-      const m = /(https?:\/\/\S+?\/)lab(?:\?token=(\w+))?(?=\s)/.exec(seen);
-      if (m) url = `${m[1]}lab/tree/${lesson}${m[2] ? `?token=${m[2]}` : ""}`;
-    }
-    // Printed after Jupyter's own block of addresses, not lost in the middle of it.
-    if (url !== null && timer !== false) {
-      clearTimeout(timer);
-      timer = setTimeout(() => { timer = false; point(); }, 1000);
-    }
-  });
+  let seen = "",
+    url = null,
+    timer = null;
+  const point = () =>
+    console.log(
+      `\nThe course is open at ${url}\n(your own copies of the lessons, in my-lessons/; Ctrl-C twice stops JupyterLab)\n`,
+    );
+  const watch = (stream, out) =>
+    stream.on("data", (chunk) => {
+      out.write(chunk);
+      if (url === null) {
+        seen += chunk;
+        const m = /(https?:\/\/\S+?\/)lab(?:\?token=(\w+))?(?=\s)/.exec(seen);
+        if (m) url = `${m[1]}lab/tree/${lesson}${m[2] ? `?token=${m[2]}` : ""}`;
+      }
+      // Printed after Jupyter's own block of addresses, not lost in the middle of it.
+      if (url !== null && timer !== false) {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          timer = false;
+          point();
+        }, 1000);
+      }
+    });
   watch(server.stdout, process.stdout);
   watch(server.stderr, process.stderr);
 }

@@ -29,8 +29,15 @@ function parseStartOptions(argv) {
     throw error;
   }
   const port = values.port === undefined ? null : Number(values.port);
-  if (port !== null && (!/^\d+$/.test(values.port) || port < 1 || port > 65535)) return new Error(`--port needs ${portRange}; got "${values.port}"`);
-  return { help: Boolean(values.help), port, noInstall: Boolean(values["no-install"]), noBrowser: Boolean(values["no-browser"]), dryRun: Boolean(values["dry-run"]) };
+  if (port !== null && (!/^\d+$/.test(values.port) || port < 1 || port > 65535))
+    return new Error(`--port needs ${portRange}; got "${values.port}"`);
+  return {
+    help: Boolean(values.help),
+    port,
+    noInstall: Boolean(values["no-install"]),
+    noBrowser: Boolean(values["no-browser"]),
+    dryRun: Boolean(values["dry-run"]),
+  };
 }
 
 module.exports = { parseStartOptions, usage };

@@ -15,9 +15,14 @@ const root = path.join(__dirname, "..");
 function setUpJupyter() {
   // The pip packages are importable under their own names (jupyterlab, notebook, nbclient, nbconvert, plotly).
   const venvPython = path.join(venv, "bin", "python");
-  if (fs.existsSync(venvPython) && spawnSync(venvPython, ["-c", `import ${packages.join(", ")}`], { stdio: "ignore" }).status === 0) return null;
+  if (
+    fs.existsSync(venvPython) &&
+    spawnSync(venvPython, ["-c", `import ${packages.join(", ")}`], { stdio: "ignore" }).status === 0
+  )
+    return null;
   const python = findPython();
-  if (!python) return "the notebook tests run Jupyter, which needs Python 3, and there is none; install python3 and python3-venv, then run npm test again";
+  if (!python)
+    return "the notebook tests run Jupyter, which needs Python 3, and there is none; install python3 and python3-venv, then run npm test again";
   try {
     installJupyter(python);
     return null;
@@ -44,7 +49,9 @@ function playwrightChromium() {
 
 /** The needs that are missing (a Chromium Playwright downloaded counts as Chromium). */
 function missingNeeds(env = process.env) {
-  return systemNeeds(env).filter(({ file, what }) => !fs.existsSync(file) && !(what === "Chromium" && !env.CHROMIUM && playwrightChromium()));
+  return systemNeeds(env).filter(
+    ({ file, what }) => !fs.existsSync(file) && !(what === "Chromium" && !env.CHROMIUM && playwrightChromium()),
+  );
 }
 
 /** How to run apt-get here: directly as root, through passwordless sudo, or not at all (null). */
@@ -58,27 +65,44 @@ function aptRunner({ run = spawnSync, isRoot = process.getuid?.() === 0 } = {}) 
  * Installs what is missing, saying so: through apt-get where it can, else Chromium through Playwright's download.
  * Returns one sentence naming what could not be installed and the command that would, or null when all is there.
  */
-function installSystemNeeds({ env = process.env, run = spawnSync, log = console.error, isRoot, missing = missingNeeds } = {}) {
+function installSystemNeeds({
+  env = process.env,
+  run = spawnSync,
+  log = console.error,
+  isRoot,
+  missing = missingNeeds,
+} = {}) {
   let needs = missing(env);
   if (!needs.length) return null;
   const prefix = aptRunner({ run, isRoot });
   if (prefix) {
     const names = needs.flatMap((n) => n.apt);
-    log(`test: the browser tests need ${needs.map((n) => n.what).join(" and ")}; installing them: apt-get install ${names.join(" ")}`);
+    log(
+      `test: the browser tests need ${needs.map((n) => n.what).join(" and ")}; installing them: apt-get install ${names.join(" ")}`,
+    );
     const apt = (args) => {
       const [command, ...rest] = [...prefix, "apt-get", ...args];
-      return run(command, rest, { stdio: ["ignore", "ignore", "inherit"], env: { ...env, DEBIAN_FRONTEND: "noninteractive" } }).status === 0;
+      return (
+        run(command, rest, {
+          stdio: ["ignore", "ignore", "inherit"],
+          env: { ...env, DEBIAN_FRONTEND: "noninteractive" },
+        }).status === 0
+      );
     };
     if (apt(["update", "-qq"]) && apt(["install", "-y", "-qq", ...names])) needs = missing(env);
   }
   if (needs.some((n) => n.what === "Chromium")) {
     log("test: installing Playwright's own Chromium (node node_modules/playwright-core/cli.js install chromium)");
-    run(process.execPath, [path.join(root, "node_modules", "playwright-core", "cli.js"), "install", "chromium"], { stdio: "inherit" });
+    run(process.execPath, [path.join(root, "node_modules", "playwright-core", "cli.js"), "install", "chromium"], {
+      stdio: "inherit",
+    });
     needs = missing(env);
   }
   if (!needs.length) return null;
-  return `the browser tests need ${needs.map((n) => n.what).join(" and ")}, which could not be installed here; ` +
-    `run \`sudo apt-get install ${needs.flatMap((n) => n.apt).join(" ")}\`, then npm test again`;
+  return (
+    `the browser tests need ${needs.map((n) => n.what).join(" and ")}, which could not be installed here; ` +
+    `run \`sudo apt-get install ${needs.flatMap((n) => n.apt).join(" ")}\`, then npm test again`
+  );
 }
 
 if (require.main === module) {

@@ -1,6 +1,13 @@
 import { InputError } from "./errors/learnerError";
 import { Cost, quadratic } from "./cost";
-import { Dataset, checkAtLeastOneExample, checkDatasetFits, checkImageIndices, checkLabel, imageOf } from "./data/dataset";
+import {
+  Dataset,
+  checkAtLeastOneExample,
+  checkDatasetFits,
+  checkImageIndices,
+  checkLabel,
+  imageOf,
+} from "./data/dataset";
 import { Activation, sigmoid } from "./activation";
 import { Matrix, matTVec, zeros } from "./matrix";
 import { ForwardPass, Network, activationOfLayer, checkInput, feedforward, forwardBuffers } from "./network";
@@ -60,7 +67,13 @@ export function workspace(sizes: readonly number[]): Workspace {
  * into one gradient) and returns the example's cost C_x. The forward pass, the errors δ and ∂C/∂a stay in `ws`.
  */
 export function backpropInto(
-  net: Network, cost: Cost, input: ArrayLike<number>, label: number, ws: Workspace, grad: Gradient, scale = 1,
+  net: Network,
+  cost: Cost,
+  input: ArrayLike<number>,
+  label: number,
+  ws: Workspace,
+  grad: Gradient,
+  scale = 1,
 ): number {
   const { zs, activations } = feedforward(net, input, ws.pass);
   const last = net.weights.length - 1;
@@ -98,7 +111,12 @@ export function backpropInto(
 }
 
 /** δ = ∂C/∂a ⊙ σ'(z): a layer's error from how the cost depends on its activations, into `out`. */
-function errorFromWishes(dCdA: ArrayLike<number>, z: ArrayLike<number>, act: Activation, out: Float64Array): Float64Array {
+function errorFromWishes(
+  dCdA: ArrayLike<number>,
+  z: ArrayLike<number>,
+  act: Activation,
+  out: Float64Array,
+): Float64Array {
   for (let k = 0; k < z.length; k++) out[k] = dCdA[k] * act.prime(z[k]);
   return out;
 }
@@ -108,12 +126,17 @@ function errorFromWishes(dCdA: ArrayLike<number>, z: ArrayLike<number>, act: Act
  * of a layer from the next one's. `nextWeights` is the matrix from this layer into the next (weights[l] here).
  */
 export function layerError(
-  nextWeights: Matrix, nextDelta: ArrayLike<number>, z: ArrayLike<number>, act: Activation = sigmoid,
+  nextWeights: Matrix,
+  nextDelta: ArrayLike<number>,
+  z: ArrayLike<number>,
+  act: Activation = sigmoid,
 ): Float64Array {
   if (nextDelta.length !== nextWeights.rows || z.length !== nextWeights.cols) {
-    throw new InputError(`layerError needs the weights from this layer into the next (${nextWeights.rows}×${nextWeights.cols}: one row per neuron ` +
-      `of the next layer, one column per neuron of this one), the next layer's δ (${nextWeights.rows} values; got ${nextDelta.length}) ` +
-      `and this layer's z (${nextWeights.cols} values; got ${z.length}); pass the z of the layer whose error you compute`);
+    throw new InputError(
+      `layerError needs the weights from this layer into the next (${nextWeights.rows}×${nextWeights.cols}: one row per neuron ` +
+        `of the next layer, one column per neuron of this one), the next layer's δ (${nextWeights.rows} values; got ${nextDelta.length}) ` +
+        `and this layer's z (${nextWeights.cols} values; got ${z.length}); pass the z of the layer whose error you compute`,
+    );
   }
   const dCdA = matTVec(nextWeights, nextDelta, new Float64Array(nextWeights.cols));
   return errorFromWishes(dCdA, z, act, new Float64Array(z.length));
@@ -153,7 +176,10 @@ export function backprop(net: Network, input: ArrayLike<number>, label: number, 
  * Returns the gradient and the average cost.
  */
 export function averageGradient(
-  net: Network, data: Dataset, indices?: ArrayLike<number>, cost: Cost = quadratic,
+  net: Network,
+  data: Dataset,
+  indices?: ArrayLike<number>,
+  cost: Cost = quadratic,
 ): { gradient: Gradient; cost: number } {
   checkDatasetFits(net.sizes, data);
   if (indices) {

@@ -36,7 +36,14 @@ export function evaluate(net: Network, data: Dataset, cost: Cost = quadratic): E
     else misclassified.push({ index: i, label, predicted });
   }
   const count = data.count;
-  return { count, correct, accuracy: count ? correct / count : 0, cost: count ? total / count : 0, confusion, misclassified };
+  return {
+    count,
+    correct,
+    accuracy: count ? correct / count : 0,
+    cost: count ? total / count : 0,
+    confusion,
+    misclassified,
+  };
 }
 
 /** The share of `data` the network classifies right, in 0..1. */
@@ -55,11 +62,14 @@ export function averageCost(net: Network, data: Dataset, cost: Cost = quadratic)
  * accuracy when every label is one of the network's classes.
  */
 export function accuracyFromConfusion(confusion: readonly (readonly number[])[]): number {
-  let right = 0, examples = 0;
-  confusion.forEach((row, actual) => row.forEach((times, predicted) => {
-    examples += times;
-    if (predicted === actual) right += times;
-  }));
+  let right = 0,
+    examples = 0;
+  confusion.forEach((row, actual) =>
+    row.forEach((times, predicted) => {
+      examples += times;
+      if (predicted === actual) right += times;
+    }),
+  );
   return examples ? right / examples : 0;
 }
 

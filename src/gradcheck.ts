@@ -11,7 +11,8 @@ import { Network } from "./network";
  */
 export function numericGradient(net: Network, costOf: (net: Network) => number, h = 1e-5): Gradient {
   const grad = zeroGradient(net.sizes);
-  const slope = (values: Float64Array, index: number): number => numericPartial(net, { name: "", values, index }, costOf, h);
+  const slope = (values: Float64Array, index: number): number =>
+    numericPartial(net, { name: "", values, index }, costOf, h);
   for (let l = 0; l < net.weights.length; l++) {
     const w = net.weights[l].data;
     for (let i = 0; i < w.length; i++) grad.nablaW[l].data[i] = slope(w, i);
@@ -43,7 +44,9 @@ export function flattenGradient(grad: Gradient): Float64Array {
 export function relativeError(a: Gradient, b: Gradient): number {
   const x = flattenGradient(a);
   const y = flattenGradient(b);
-  let diff = 0, nx = 0, ny = 0;
+  let diff = 0,
+    nx = 0,
+    ny = 0;
   for (let i = 0; i < x.length; i++) {
     diff += (x[i] - y[i]) ** 2;
     nx += x[i] ** 2;
@@ -64,7 +67,8 @@ export function parameterRefs(net: Network): ParameterRef[] {
   const refs: ParameterRef[] = [];
   for (let l = 0; l < net.weights.length; l++) {
     const { rows, cols, data } = net.weights[l];
-    for (let j = 0; j < rows; j++) for (let k = 0; k < cols; k++) refs.push({ name: `w[${l}][${j}][${k}]`, values: data, index: j * cols + k });
+    for (let j = 0; j < rows; j++)
+      for (let k = 0; k < cols; k++) refs.push({ name: `w[${l}][${j}][${k}]`, values: data, index: j * cols + k });
     for (let j = 0; j < rows; j++) refs.push({ name: `b[${l}][${j}]`, values: net.biases[l], index: j });
   }
   return refs;

@@ -4,7 +4,16 @@
 // The network and how it learns (lessons 01-09): the files at src/'s root.
 export { Activation, activations, relu, sigmoid } from "./activation"; // σ and ReLU with their derivatives
 export { Matrix, entry, matTVec, toRows, zeros } from "./matrix"; // weights as flat row-major matrices
-export { Network, NetworkOptions, argmax, cloneNetwork, createNetwork, feedforward, outputOf, parameterCount } from "./network";
+export {
+  Network,
+  NetworkOptions,
+  argmax,
+  cloneNetwork,
+  createNetwork,
+  feedforward,
+  outputOf,
+  parameterCount,
+} from "./network";
 export { Cost, CostName, crossEntropy, desiredOutput, exampleCost, quadratic } from "./cost"; // lesson 02's cost
 export { Gradient, averageGradient, backprop, layerError } from "./backprop"; // lesson 06's four equations
 export { flattenGradient, numericGradient, numericPartial, parameterRefs, relativeError } from "./gradcheck"; // finite differences
@@ -50,7 +59,14 @@ export { markdownTable } from "./text/markdownTable";
 export { codeRegion } from "./text/codeRegion";
 export { liveOutput, setupPlots, show, showMarkdown } from "./plot/display";
 export { trainLive } from "./plot/live";
-export { animatedPath1d, animatedPath2d, contourPlot, functionPlot1d, pathsSlider1d, surfacePlot } from "./plot/descent";
+export {
+  animatedPath1d,
+  animatedPath2d,
+  contourPlot,
+  functionPlot1d,
+  pathsSlider1d,
+  surfacePlot,
+} from "./plot/descent";
 export { curvePlot, histogram, nudgeBars, outputBars } from "./plot/bars";
 export { datasetDigit, digitGrid, digitPlot, weightGrid } from "./plot/digits";
 export { chainGraph } from "./plot/chain";
@@ -67,8 +83,21 @@ export { showProgress } from "./checks/progressTable";
 export { checkGuessRate, lesson00Parameters } from "./checks/lesson00";
 export { checkParameterCount, lesson01Parameters } from "./checks/lesson01";
 export { checkCostFunction, checkExampleCost, lesson02Parameters } from "./checks/lesson02";
-export { checkDescend, checkLearningRate, checkNextPoint, checkStep, checkStepDirection, lesson03Parameters } from "./checks/lesson03";
-export { checkGradientAt, checkGradientByDifferences, checkOwnFunction, checkStep2d, lesson04Parameters } from "./checks/lesson04";
+export {
+  checkDescend,
+  checkLearningRate,
+  checkNextPoint,
+  checkStep,
+  checkStepDirection,
+  lesson03Parameters,
+} from "./checks/lesson03";
+export {
+  checkGradientAt,
+  checkGradientByDifferences,
+  checkOwnFunction,
+  checkStep2d,
+  lesson04Parameters,
+} from "./checks/lesson04";
 export { checkNudgeDirection, checkPartial, checkSensitivityRatio, lesson05Parameters } from "./checks/lesson05";
 export { checkBackward, checkBp2, checkOutputNudge, checkWeightGradient, lesson06Parameters } from "./checks/lesson06";
 export { checkMinibatches, checkSgdEpoch, checkStepsPerEpoch, lesson07Parameters } from "./checks/lesson07";

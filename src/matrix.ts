@@ -22,8 +22,10 @@ export function zeros(rows: number, cols: number): Matrix {
 /** The entry in row j, column k. */
 export function entry(m: Matrix, j: number, k: number): number {
   if (!Number.isInteger(j) || !Number.isInteger(k) || j < 0 || k < 0 || j >= m.rows || k >= m.cols) {
-    throw new InputError(`entry (${j}, ${k}) is not in this ${m.rows}×${m.cols} matrix; ` +
-      `its rows are 0..${m.rows - 1} and its columns 0..${m.cols - 1}`);
+    throw new InputError(
+      `entry (${j}, ${k}) is not in this ${m.rows}×${m.cols} matrix; ` +
+        `its rows are 0..${m.rows - 1} and its columns 0..${m.cols - 1}`,
+    );
   }
   return m.data[j * m.cols + k];
 }
@@ -62,8 +64,17 @@ export function matTVec(m: Matrix, v: ArrayLike<number>, out: Float64Array): Flo
 }
 
 /** The one shape check of both products: a product with `rows` rows and `cols` columns takes `cols` values into `rows`. */
-function checkProductShapes(what: string, rows: number, cols: number, m: Matrix, v: ArrayLike<number>, out: Float64Array): void {
+function checkProductShapes(
+  what: string,
+  rows: number,
+  cols: number,
+  m: Matrix,
+  v: ArrayLike<number>,
+  out: Float64Array,
+): void {
   if (v?.length === cols && out?.length === rows) return;
-  throw new InputError(`${what}: for this ${m.rows}×${m.cols} matrix, v needs ${cols} values and out ${rows}; ` +
-    `got ${v?.length ?? String(v)} and ${out?.length ?? String(out)}`);
+  throw new InputError(
+    `${what}: for this ${m.rows}×${m.cols} matrix, v needs ${cols} values and out ${rows}; ` +
+      `got ${v?.length ?? String(v)} and ${out?.length ?? String(out)}`,
+  );
 }

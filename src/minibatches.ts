@@ -26,5 +26,6 @@ export function minibatches(count: number, batchSize: number, seed: number): num
   checkWholeNumber("the batch size", batchSize, 1);
   const order = permutation(count, createRandom(seed));
   return Array.from({ length: minibatchCount(count, batchSize) }, (_, batch) =>
-    Array.from(order.subarray(...minibatchBounds(batch, batchSize, count))));
+    Array.from(order.subarray(...minibatchBounds(batch, batchSize, count))),
+  );
 }

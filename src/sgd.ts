@@ -28,7 +28,9 @@ export interface Minibatch {
  * so that its caller can report, pause (a notebook redraws) or stop between two steps.
  */
 export function* epochSteps(
-  engine: Engine, data: Dataset, order: Uint32Array,
+  engine: Engine,
+  data: Dataset,
+  order: Uint32Array,
   { batchSize, eta, decay, random }: { batchSize: number; eta: number; decay: number; random: Random | null },
 ): Generator<Minibatch, void, void> {
   if (random) shuffleInPlace(order, random);

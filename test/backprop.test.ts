@@ -9,7 +9,12 @@ import { flattenGradient, numericGradient, numericPartial, parameterRefs, relati
 import { createNetwork, outputOf } from "../src/network";
 import { maxDifference, randomDataset } from "./helpers";
 
-const architectures = [[4, 3, 2], [6, 5, 4, 3], [10, 7, 7, 7, 4], [3, 1, 5]];
+const architectures = [
+  [4, 3, 2],
+  [6, 5, 4, 3],
+  [10, 7, 7, 7, 4],
+  [3, 1, 5],
+];
 
 test("backprop equals the finite-difference gradient to 1e-6 on random architectures, both activations, both costs", () => {
   let seed = 1;
@@ -18,7 +23,11 @@ test("backprop equals the finite-difference gradient to 1e-6 on random architect
       for (const cost of Object.values(costs)) {
         const net = createNetwork(sizes, { activation, seed: seed++ });
         // Keep ReLU's kinks away from the finite-difference probes: nudge every z off zero.
-        net.biases.forEach((b) => b.forEach((v, j) => { b[j] = v + 0.05; }));
+        net.biases.forEach((b) =>
+          b.forEach((v, j) => {
+            b[j] = v + 0.05;
+          }),
+        );
         const x = Array.from({ length: sizes[0] }, (_, i) => (i * 0.37) % 1);
         const label = seed % sizes[sizes.length - 1];
         const exact = backprop(net, x, label, cost);
@@ -35,7 +44,9 @@ test("the minibatch gradient is the average of the examples' gradients, and matc
   const net = createNetwork([6, 5, 4], { seed: 3 });
   const { gradient, cost } = averageGradient(net, data, [0, 2, 5]);
   const one = [0, 2, 5].map((i) => backprop(net, imageOf(data, i), data.labels[i]));
-  const mean = one[0].nablaW[0].data.map((_, k) => (one[0].nablaW[0].data[k] + one[1].nablaW[0].data[k] + one[2].nablaW[0].data[k]) / 3);
+  const mean = one[0].nablaW[0].data.map(
+    (_, k) => (one[0].nablaW[0].data[k] + one[1].nablaW[0].data[k] + one[2].nablaW[0].data[k]) / 3,
+  );
   assert.ok(maxDifference(gradient.nablaW[0].data, mean) < 1e-15);
   assert.ok(Math.abs(cost - (one[0].cost + one[1].cost + one[2].cost) / 3) < 1e-15);
   const all = averageGradient(net, data);
@@ -61,7 +72,10 @@ test("the desired nudges: the output's are −∂C/∂a = 2(y − a), and each e
 
 test("backprop refuses a data set whose images do not fit the input layer", () => {
   const data = randomDataset(3, 2, 2, 2, 1);
-  assert.throws(() => averageGradient(createNetwork([5, 2]), data), /4 pixels per image but the network's input layer has 5 neurons/);
+  assert.throws(
+    () => averageGradient(createNetwork([5, 2]), data),
+    /4 pixels per image but the network's input layer has 5 neurons/,
+  );
 });
 
 test("parameter references name every weight and bias in flattenGradient's order, and one partial matches the gradient", () => {
@@ -73,7 +87,8 @@ test("parameter references name every weight and bias in flattenGradient's order
   const x = [0.1, 0.9, 0.4, 0.6];
   const flat = flattenGradient(backprop(net, x, 1));
   const cost = (n: typeof net) => exampleCost(outputOf(n, x), 1);
-  for (const i of [0, 7, 12, 20]) assert.ok(Math.abs(numericPartial(net, refs[i], cost) - flat[i]) < 1e-8, refs[i].name);
+  for (const i of [0, 7, 12, 20])
+    assert.ok(Math.abs(numericPartial(net, refs[i], cost) - flat[i]) < 1e-8, refs[i].name);
 });
 
 test("an input dreamed up by descent on the pixels makes the network answer the asked digit", () => {

@@ -10,14 +10,19 @@ test("the quadratic cost is the sum of squared differences from the desired outp
 });
 
 test("the cost is small when confident and right, large when confident and wrong", () => {
-  const right = [0.01, 0.02, 0.98], wrong = [0.97, 0.02, 0.03];
+  const right = [0.01, 0.02, 0.98],
+    wrong = [0.97, 0.02, 0.03];
   assert.ok(exampleCost(right, 2) < 0.01);
   assert.ok(exampleCost(wrong, 2) > 1.5);
 });
 
 test("derivatives and deltas match central differences", () => {
   for (const cost of [quadratic, crossEntropy]) {
-    for (const [a, y] of [[0.3, 1], [0.8, 0], [0.55, 1]]) {
+    for (const [a, y] of [
+      [0.3, 1],
+      [0.8, 0],
+      [0.55, 1],
+    ]) {
       const h = 1e-7;
       const numeric = (cost.term(a + h, y) - cost.term(a - h, y)) / (2 * h);
       assert.ok(Math.abs(cost.derivative(a, y) - numeric) < 1e-6, `${cost.name} dC/da`);
@@ -27,7 +32,12 @@ test("derivatives and deltas match central differences", () => {
 });
 
 test("cross-entropy stays finite when a sigmoid output rounds to exactly 0 or 1", () => {
-  for (const [a, y] of [[0, 1], [1, 0], [0, 0], [1, 1]]) {
+  for (const [a, y] of [
+    [0, 1],
+    [1, 0],
+    [0, 0],
+    [1, 1],
+  ]) {
     assert.ok(Number.isFinite(crossEntropy.term(a, y)), `term(${a}, ${y})`);
     assert.ok(Number.isFinite(crossEntropy.derivative(a, y)), `derivative(${a}, ${y})`);
   }

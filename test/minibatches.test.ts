@@ -8,13 +8,29 @@ import { randomDataset } from "./helpers";
 
 test("minibatches: every index once, consecutive batches of batchSize, the last one shorter", () => {
   const batches = minibatches(23, 5, 7);
-  assert.deepEqual(batches.map((b) => b.length), [5, 5, 5, 5, 3]);
-  assert.deepEqual(batches.flat().sort((a, b) => a - b), Array.from({ length: 23 }, (_, i) => i));
-  assert.notDeepEqual(batches.flat(), Array.from({ length: 23 }, (_, i) => i), "the order is shuffled");
+  assert.deepEqual(
+    batches.map((b) => b.length),
+    [5, 5, 5, 5, 3],
+  );
+  assert.deepEqual(
+    batches.flat().sort((a, b) => a - b),
+    Array.from({ length: 23 }, (_, i) => i),
+  );
+  assert.notDeepEqual(
+    batches.flat(),
+    Array.from({ length: 23 }, (_, i) => i),
+    "the order is shuffled",
+  );
   assert.deepEqual(minibatches(23, 5, 7), batches, "the same seed gives the same minibatches");
   assert.notDeepEqual(minibatches(23, 5, 8), batches);
-  assert.deepEqual(minibatches(3, 10, 1).map((b) => b.length), [3]);
-  assert.deepEqual(minibatches(4, 1, 1).map((b) => b.length), [1, 1, 1, 1]);
+  assert.deepEqual(
+    minibatches(3, 10, 1).map((b) => b.length),
+    [3],
+  );
+  assert.deepEqual(
+    minibatches(4, 1, 1).map((b) => b.length),
+    [1, 1, 1, 1],
+  );
   assert.deepEqual(minibatches(0, 3, 1), []);
   assert.deepEqual(minibatchBounds(4, 5, 23), [20, 23]);
   assert.equal(minibatchCount(8000, 300), 27);
@@ -33,8 +49,16 @@ test("train's first epoch steps on exactly the minibatches minibatches() lists, 
   const byHand = cloneNetwork(start);
   for (const batch of minibatches(data.count, 5, 9)) {
     const { gradient } = averageGradient(byHand, data, batch);
-    byHand.weights.forEach((w, l) => w.data.forEach((_, i) => { w.data[i] -= 0.7 * gradient.nablaW[l].data[i]; }));
-    byHand.biases.forEach((b, l) => b.forEach((_, j) => { b[j] -= 0.7 * gradient.nablaB[l][j]; }));
+    byHand.weights.forEach((w, l) =>
+      w.data.forEach((_, i) => {
+        w.data[i] -= 0.7 * gradient.nablaW[l].data[i];
+      }),
+    );
+    byHand.biases.forEach((b, l) =>
+      b.forEach((_, j) => {
+        b[j] -= 0.7 * gradient.nablaB[l][j];
+      }),
+    );
   }
   for (let l = 0; l < 2; l++) {
     byHand.weights[l].data.forEach((w, i) => assert.ok(Math.abs(w - trained.weights[l].data[i]) < 1e-12));

@@ -49,7 +49,10 @@ test("the forward pass keeps every layer; ReLU hidden layers, sigmoid output", (
 });
 
 test("the same seed gives the same network; scaled init shrinks weights by sqrt(n_in)", () => {
-  assert.deepEqual(createNetwork([784, 16, 10], { seed: 5 }).weights[0].data, createNetwork([784, 16, 10], { seed: 5 }).weights[0].data);
+  assert.deepEqual(
+    createNetwork([784, 16, 10], { seed: 5 }).weights[0].data,
+    createNetwork([784, 16, 10], { seed: 5 }).weights[0].data,
+  );
   const scaled = createNetwork([784, 16, 10], { seed: 5, init: "scaled" }).weights[0].data;
   const variance = scaled.reduce((s, w) => s + w * w, 0) / scaled.length;
   assert.ok(Math.abs(variance - 1 / 784) < 0.1 / 784);
@@ -59,7 +62,10 @@ test("bad layer sizes and inputs are refused with the offending value", () => {
   assert.throws(() => createNetwork([784, 16.5, 10]), /whole numbers of at least 1; got 16.5/);
   assert.throws(() => createNetwork([784]), /at least two layer sizes/);
   assert.throws(() => createNetwork([784, 0, 10]), /got 0/);
-  assert.throws(() => feedforward(createNetwork([3, 2]), [1, 2]), /the input must hold 3 numbers, one per input neuron; got 2 values/);
+  assert.throws(
+    () => feedforward(createNetwork([3, 2]), [1, 2]),
+    /the input must hold 3 numbers, one per input neuron; got 2 values/,
+  );
   assert.throws(() => feedforward(createNetwork([3, 2]), [1, 2, 3, 4]), /must hold 3 numbers, .*got 4 values/);
 });
 

@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { createRandom, permutation, shuffleInPlace } from "../src/random";
 
 test("the same seed gives the same numbers, bit for bit", () => {
-  const a = createRandom(42), b = createRandom(42);
+  const a = createRandom(42),
+    b = createRandom(42);
   for (let i = 0; i < 1000; i++) {
     assert.equal(a.uniform(), b.uniform());
     assert.equal(a.normal(), b.normal());
@@ -11,14 +12,17 @@ test("the same seed gives the same numbers, bit for bit", () => {
 });
 
 test("different seeds give different streams", () => {
-  const a = createRandom(1), b = createRandom(2);
+  const a = createRandom(1),
+    b = createRandom(2);
   const same = Array.from({ length: 100 }, () => a.uniform() === b.uniform()).filter(Boolean).length;
   assert.ok(same < 2);
 });
 
 test("uniform numbers lie in [0, 1) with mean near 1/2; normals have mean 0 and variance 1", () => {
   const r = createRandom(7);
-  let sum = 0, nsum = 0, nsq = 0;
+  let sum = 0,
+    nsum = 0,
+    nsq = 0;
   const n = 100000;
   for (let i = 0; i < n; i++) {
     const u = r.uniform();
@@ -43,7 +47,10 @@ test("a shuffle is a permutation, and every position gets every item about equal
   }
   for (const row of counts) for (const c of row) assert.ok(Math.abs(c - 4000) < 300, `count ${c}`);
   const order = permutation(1000, createRandom(9));
-  assert.deepEqual(Array.from(order).sort((x, y) => x - y), Array.from({ length: 1000 }, (_, i) => i));
+  assert.deepEqual(
+    Array.from(order).sort((x, y) => x - y),
+    Array.from({ length: 1000 }, (_, i) => i),
+  );
 });
 
 test("a seed that is not a finite number is refused", () => {

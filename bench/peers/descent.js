@@ -12,21 +12,38 @@ const { start, serve, fail } = require("./serve");
 const shared = start();
 const engine = shared.variant;
 const { meta } = shared;
-const dataset = (set, name) => ({ name, count: set.count, rows: meta.rows, cols: meta.cols, pixels: set.pixels, labels: set.labels });
+const dataset = (set, name) => ({
+  name,
+  count: set.count,
+  rows: meta.rows,
+  cols: meta.cols,
+  pixels: set.pixels,
+  labels: set.labels,
+});
 const train = dataset(shared.train, "bench training set");
 const test = dataset(shared.test, "bench test set");
 
 function initialNetwork(sizes) {
   const net = descent.createNetwork(sizes, { seed: meta.seed });
   if (sizes.join() !== meta.sizes.join()) return net; // the width sweep starts from its own seeded weights
-  net.weights.forEach((w, l) => { w.data.set(shared.weights[l]); net.biases[l].set(shared.biases[l]); });
+  net.weights.forEach((w, l) => {
+    w.data.set(shared.weights[l]);
+    net.biases[l].set(shared.biases[l]);
+  });
   return net;
 }
 
 /** One network per batch size, trained for up to meta.epochs epochs; its shuffles are the shared orders. */
 function makeTrainer(batchSize) {
   const net = initialNetwork(meta.sizes);
-  const t = descent.trainer(net, train, { eta: meta.eta, batchSize, epochs: meta.epochs, seed: meta.seed, engine, evaluateTraining: false });
+  const t = descent.trainer(net, train, {
+    eta: meta.eta,
+    batchSize,
+    epochs: meta.epochs,
+    seed: meta.seed,
+    engine,
+    evaluateTraining: false,
+  });
   return {
     epoch: () => t.nextEpoch().seconds,
     accuracy: () => descent.evaluate(net, test).accuracy,
@@ -37,7 +54,14 @@ function makeTrainer(batchSize) {
 function time({ trainCount, hidden, batch }) {
   const sizes = [meta.sizes[0], hidden, hidden, meta.sizes[meta.sizes.length - 1]];
   const data = descent.take(train, trainCount);
-  const [report] = descent.train(initialNetwork(sizes), data, { eta: meta.eta, batchSize: batch, epochs: 1, seed: meta.seed, engine, evaluateTraining: false });
+  const [report] = descent.train(initialNetwork(sizes), data, {
+    eta: meta.eta,
+    batchSize: batch,
+    epochs: 1,
+    seed: meta.seed,
+    engine,
+    evaluateTraining: false,
+  });
   return { seconds: report.seconds };
 }
 

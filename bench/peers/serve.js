@@ -21,15 +21,19 @@ function readShared(dir) {
   const set = (part, count) => ({ count, pixels: bytes(`${part}-pixels.u8`), labels: bytes(`${part}-labels.u8`) });
   const initBytes = fs.readFileSync(path.join(dir, "init.f64"));
   const init = new Float64Array(initBytes.buffer.slice(initBytes.byteOffset, initBytes.byteOffset + initBytes.length));
-  const weights = [], biases = [];
+  const weights = [],
+    biases = [];
   let at = 0;
   for (let l = 0; l + 1 < meta.sizes.length; l++) {
-    const rows = meta.sizes[l + 1], cols = meta.sizes[l];
-    weights.push(init.slice(at, at += rows * cols));
-    biases.push(init.slice(at, at += rows));
+    const rows = meta.sizes[l + 1],
+      cols = meta.sizes[l];
+    weights.push(init.slice(at, (at += rows * cols)));
+    biases.push(init.slice(at, (at += rows)));
   }
   const orderBytes = fs.readFileSync(path.join(dir, "orders.u32"));
-  const orders = new Uint32Array(orderBytes.buffer.slice(orderBytes.byteOffset, orderBytes.byteOffset + orderBytes.length));
+  const orders = new Uint32Array(
+    orderBytes.buffer.slice(orderBytes.byteOffset, orderBytes.byteOffset + orderBytes.length),
+  );
   const order = (k) => orders.subarray(k * meta.trainCount, (k + 1) * meta.trainCount);
   return { meta, train: set("train", meta.trainCount), test: set("test", meta.testCount), weights, biases, order };
 }
@@ -77,8 +81,11 @@ async function serve(shared, version, makeTrainer, commands = {}) {
  */
 function start() {
   try {
-    const { positionals: [dir, variant, ...extra] } = readArgs(process.argv.slice(2), {}, { positionals: true });
-    if (!dir || !variant || extra.length) throw new Error(`a worker takes the shared folder and a variant; got ${JSON.stringify(process.argv.slice(2))}`);
+    const {
+      positionals: [dir, variant, ...extra],
+    } = readArgs(process.argv.slice(2), {}, { positionals: true });
+    if (!dir || !variant || extra.length)
+      throw new Error(`a worker takes the shared folder and a variant; got ${JSON.stringify(process.argv.slice(2))}`);
     return { ...readShared(dir), variant };
   } catch (error) {
     fail(error);

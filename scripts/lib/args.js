@@ -12,7 +12,9 @@ class UsageError extends Error {}
  * { type: "string" | "boolean", multiple?, short?, value?: "N" (the value's name in messages), needs?: "a whole number" }.
  */
 function flagList(flags) {
-  const names = Object.entries(flags).map(([name, flag]) => `--${name}${flag.type === "string" ? ` ${flag.value ?? "VALUE"}` : ""}`);
+  const names = Object.entries(flags).map(
+    ([name, flag]) => `--${name}${flag.type === "string" ? ` ${flag.value ?? "VALUE"}` : ""}`,
+  );
   return names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}` : names.join("");
 }
 
@@ -22,12 +24,24 @@ function flagList(flags) {
  * `positionals: true`. Anything else throws a UsageError; an unknown flag's sentence ends with `hint`, by
  * default "use" and the flags.
  */
-function readArgs(argv, flags, { positionals: takesPositionals = false, hint = Object.keys(flags).length ? `use ${flagList(flags)}` : "it takes no flags" } = {}) {
-  const options = Object.fromEntries(Object.entries(flags).map(([name, { type, multiple, short }]) =>
-    [name, { type, ...(multiple ? { multiple } : {}), ...(short ? { short } : {}) }]));
+function readArgs(
+  argv,
+  flags,
+  {
+    positionals: takesPositionals = false,
+    hint = Object.keys(flags).length ? `use ${flagList(flags)}` : "it takes no flags",
+  } = {},
+) {
+  const options = Object.fromEntries(
+    Object.entries(flags).map(([name, { type, multiple, short }]) => [
+      name,
+      { type, ...(multiple ? { multiple } : {}), ...(short ? { short } : {}) },
+    ]),
+  );
   // Not strict: parseArgs then lists every token, and each mistake is answered here in the scripts' words.
   const { tokens } = parseArgs({ args: argv, options, strict: false, allowPositionals: true, tokens: true });
-  const values = {}, positionals = [];
+  const values = {},
+    positionals = [];
   for (const token of tokens) {
     if (token.kind === "positional") {
       if (!takesPositionals) throw new UsageError(`unexpected argument "${token.value}"; ${hint}`);
@@ -43,7 +57,9 @@ function readArgs(argv, flags, { positionals: takesPositionals = false, hint = O
     }
     // A value that looks like a flag ("--port --no-browser") is a forgotten value, not the value.
     if (token.value === undefined || (!token.inlineValue && token.value.startsWith("-"))) {
-      throw new UsageError(`--${token.name} needs ${flag.needs ?? `a value, as in --${token.name} ${flag.value ?? "VALUE"}`}`);
+      throw new UsageError(
+        `--${token.name} needs ${flag.needs ?? `a value, as in --${token.name} ${flag.value ?? "VALUE"}`}`,
+      );
     }
     if (flag.multiple) (values[token.name] ??= []).push(token.value);
     else values[token.name] = token.value;

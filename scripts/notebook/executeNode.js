@@ -16,14 +16,16 @@ class Outputs {
   }
 
   add(msg) {
-    const type = msg.header.msg_type, c = msg.content;
+    const type = msg.header.msg_type,
+      c = msg.content;
     if (type === "clear_output") {
       if (c.wait) this.clearOnNext = true;
       else this.list.length = 0;
       return;
     }
     if (type === "update_display_data") {
-      for (const output of this.displays.get(c.transient?.display_id) ?? []) Object.assign(output, { data: c.data, metadata: c.metadata ?? {} });
+      for (const output of this.displays.get(c.transient?.display_id) ?? [])
+        Object.assign(output, { data: c.data, metadata: c.metadata ?? {} });
       return;
     }
     if (this.clearOnNext) {
@@ -38,9 +40,17 @@ class Outputs {
         return;
       }
       output = { output_type: "stream", name: c.name, text: c.text };
-    } else if (type === "display_data") output = { output_type: "display_data", data: c.data, metadata: c.metadata ?? {} };
-    else if (type === "execute_result") output = { output_type: "execute_result", execution_count: c.execution_count, data: c.data, metadata: c.metadata ?? {} };
-    else if (type === "error") output = { output_type: "error", ename: c.ename, evalue: c.evalue, traceback: c.traceback ?? [] };
+    } else if (type === "display_data")
+      output = { output_type: "display_data", data: c.data, metadata: c.metadata ?? {} };
+    else if (type === "execute_result")
+      output = {
+        output_type: "execute_result",
+        execution_count: c.execution_count,
+        data: c.data,
+        metadata: c.metadata ?? {},
+      };
+    else if (type === "error")
+      output = { output_type: "error", ename: c.ename, evalue: c.evalue, traceback: c.traceback ?? [] };
     else return;
     const id = c.transient?.display_id;
     if (id) this.displays.set(id, [...(this.displays.get(id) ?? []), output]);
@@ -80,10 +90,22 @@ async function executeWithNode(notebook, output, injected, { timeout = 900 } = {
   }
   if (!failure) return { ok: true, stderr: "" };
   // Number the code cells as in the lesson itself: the injected-parameters cell is not one of them.
-  const number = nb.cells.filter((c) => c.cell_type === "code" && !isTagged(c, "injected-parameters")).indexOf(failure.cell) + 1;
-  const stderr = failure.cell.outputs.filter((o) => o.name === "stderr").map((o) => o.text).join("") ||
-    failure.cell.outputs.filter((o) => o.output_type === "error").map((o) => `${o.ename}: ${o.evalue}`).join("\n") || failure.message;
-  return { ok: false, stderr: `code cell ${number} failed:\n${text(failure.cell.source)}\n--- its error ---\n${stderr.trim()}\n` };
+  const number =
+    nb.cells.filter((c) => c.cell_type === "code" && !isTagged(c, "injected-parameters")).indexOf(failure.cell) + 1;
+  const stderr =
+    failure.cell.outputs
+      .filter((o) => o.name === "stderr")
+      .map((o) => o.text)
+      .join("") ||
+    failure.cell.outputs
+      .filter((o) => o.output_type === "error")
+      .map((o) => `${o.ename}: ${o.evalue}`)
+      .join("\n") ||
+    failure.message;
+  return {
+    ok: false,
+    stderr: `code cell ${number} failed:\n${text(failure.cell.source)}\n--- its error ---\n${stderr.trim()}\n`,
+  };
 }
 
 module.exports = { executeWithNode, Outputs };

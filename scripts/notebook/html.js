@@ -24,7 +24,8 @@ function copyAssets() {
   const katex = path.dirname(require.resolve("katex/dist/katex.min.js"));
   const fonts = fs.readdirSync(path.join(katex, "fonts")).map((font) => `fonts/${font}`);
   for (const file of ["katex.min.js", "katex.min.css", "contrib/auto-render.min.js", ...fonts]) {
-    const source = path.join(katex, file), target = path.join(assetsDir, "katex", file);
+    const source = path.join(katex, file),
+      target = path.join(assetsDir, "katex", file);
     if (fs.statSync(target, { throwIfNoEntry: false })?.size === fs.statSync(source).size) continue;
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.copyFileSync(source, target);
@@ -73,7 +74,10 @@ async function exportHtml(executedNotebook, outDir = path.dirname(executedNotebo
   const nb = JSON.parse(fs.readFileSync(executedNotebook, "utf8"));
   const file = path.join(outDir, `${path.basename(executedNotebook, ".ipynb")}.html`);
   const assets = path.relative(outDir, assetsDir).split(path.sep).join("/") || ".";
-  writeFileAtomic(file, makeOffline(await renderNotebook(nb, notebookTitle(nb, executedNotebook)), assets, chartFigures(nb)));
+  writeFileAtomic(
+    file,
+    makeOffline(await renderNotebook(nb, notebookTitle(nb, executedNotebook)), assets, chartFigures(nb)),
+  );
   return file;
 }
 

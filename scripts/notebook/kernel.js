@@ -17,12 +17,23 @@ class Kernel {
   /** Starts tslab in `cwd` (a notebook's folder, as Jupyter does) and waits until it answers. */
   static async start(cwd) {
     const ports = {};
-    for (const name of ["shell_port", "iopub_port", "stdin_port", "control_port", "hb_port"]) ports[name] = await freePort();
-    const connection = { ...ports, ip: "127.0.0.1", transport: "tcp", key: crypto.randomUUID(), signature_scheme: "hmac-sha256", kernel_name: "tslab" };
+    for (const name of ["shell_port", "iopub_port", "stdin_port", "control_port", "hb_port"])
+      ports[name] = await freePort();
+    const connection = {
+      ...ports,
+      ip: "127.0.0.1",
+      transport: "tcp",
+      key: crypto.randomUUID(),
+      signature_scheme: "hmac-sha256",
+      kernel_name: "tslab",
+    };
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), "descent-kernel-"));
     const file = path.join(folder, "connection.json");
     fs.writeFileSync(file, JSON.stringify(connection), { mode: 0o600 });
-    const child = spawn(process.execPath, [path.join(tslab, "bin", "tslab"), "kernel", "--config-path", file], { cwd, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [path.join(tslab, "bin", "tslab"), "kernel", "--config-path", file], {
+      cwd,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     const kernel = new Kernel(connection, child, folder);
     await kernel.ready();
     return kernel;
@@ -35,7 +46,9 @@ class Kernel {
     this.session = crypto.randomUUID();
     this.log = "";
     child.stderr.on("data", (chunk) => (this.log = (this.log + chunk).slice(-4000)));
-    this.exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve(`the kernel exited (${signal ?? code})`)));
+    this.exited = new Promise((resolve) =>
+      child.on("exit", (code, signal) => resolve(`the kernel exited (${signal ?? code})`)),
+    );
     // Settles with one sentence when a message cannot be read: every wait below races it, so the run stops at once.
     this.unreadable = new Promise((resolve) => (this.stopReading = resolve));
     const url = (port) => `tcp://127.0.0.1:${port}`;
@@ -57,7 +70,14 @@ class Kernel {
   }
 
   message(type, content) {
-    const header = { msg_id: crypto.randomUUID(), session: this.session, username: "descent", date: new Date().toISOString(), msg_type: type, version: "5.3" };
+    const header = {
+      msg_id: crypto.randomUUID(),
+      session: this.session,
+      username: "descent",
+      date: new Date().toISOString(),
+      msg_type: type,
+      version: "5.3",
+    };
     return { header, parts: [header, {}, {}, content].map((part) => JSON.stringify(part)) };
   }
 
@@ -75,15 +95,19 @@ class Kernel {
     const at = frames.findIndex((frame) => frame.toString() === DELIMITER);
     const parts = frames.slice(at + 2, at + 6).map((frame) => frame.toString("utf8"));
     if (at < 0 || frames[at + 1]?.toString() !== this.sign(parts)) {
-      this.stopReading(`a message from the tslab kernel on its ${socket} socket had a wrong signature (not made with this connection's key), ` +
-        "so the run stopped rather than trust it; run it again, and if this happens again, another program may be sending to the kernel's ports");
+      this.stopReading(
+        `a message from the tslab kernel on its ${socket} socket had a wrong signature (not made with this connection's key), ` +
+          "so the run stopped rather than trust it; run it again, and if this happens again, another program may be sending to the kernel's ports",
+      );
       return null;
     }
     try {
       const [header, parent_header, , content] = parts.map((part) => JSON.parse(part));
       return { header, parent_header, content };
     } catch (error) {
-      this.stopReading(`a message from the tslab kernel on its ${socket} socket could not be read (${error.message}), so the run stopped; run it again`);
+      this.stopReading(
+        `a message from the tslab kernel on its ${socket} socket could not be read (${error.message}), so the run stopped; run it again`,
+      );
       return null;
     }
   }
@@ -108,7 +132,12 @@ class Kernel {
       const heard = new Promise((resolve) => (seen = resolve));
       const id = await this.send(this.shell, "kernel_info_request", {});
       this.listeners.set(id, seen);
-      const answer = await Promise.race([heard.then(() => "ok"), this.exited, this.unreadable, new Promise((resolve) => setTimeout(resolve, 1000, "wait"))]);
+      const answer = await Promise.race([
+        heard.then(() => "ok"),
+        this.exited,
+        this.unreadable,
+        new Promise((resolve) => setTimeout(resolve, 1000, "wait")),
+      ]);
       this.listeners.delete(id);
       if (answer === "ok") return this.readReplies();
       if (answer !== "wait") throw new Error(`${answer}: ${this.log.trim()}`);
@@ -150,7 +179,14 @@ class Kernel {
   async execute(code, onOutput, timeoutMs) {
     let idle;
     const done = new Promise((resolve) => (idle = resolve));
-    const { header, parts } = this.message("execute_request", { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true });
+    const { header, parts } = this.message("execute_request", {
+      code,
+      silent: false,
+      store_history: true,
+      user_expressions: {},
+      allow_stdin: false,
+      stop_on_error: true,
+    });
     this.listeners.set(header.msg_id, (msg) => {
       if (msg.header.msg_type === "status") {
         if (msg.content.execution_state === "idle") idle();
@@ -158,8 +194,15 @@ class Kernel {
     });
     await this.shell.send([DELIMITER, this.sign(parts), ...parts]);
     let timer;
-    const timeout = new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs, `the cell ran longer than ${timeoutMs / 1000} s`)));
-    const outcome = await Promise.race([Promise.all([this.reply(header.msg_id), done]).then(([reply]) => reply), this.exited, this.unreadable, timeout]);
+    const timeout = new Promise(
+      (resolve) => (timer = setTimeout(resolve, timeoutMs, `the cell ran longer than ${timeoutMs / 1000} s`)),
+    );
+    const outcome = await Promise.race([
+      Promise.all([this.reply(header.msg_id), done]).then(([reply]) => reply),
+      this.exited,
+      this.unreadable,
+      timeout,
+    ]);
     clearTimeout(timer);
     this.listeners.delete(header.msg_id);
     if (typeof outcome === "string") throw new Error(outcome);
@@ -168,7 +211,10 @@ class Kernel {
 
   async shutdown() {
     try {
-      await Promise.race([this.send(this.control, "shutdown_request", { restart: false }), new Promise((resolve) => setTimeout(resolve, 500))]);
+      await Promise.race([
+        this.send(this.control, "shutdown_request", { restart: false }),
+        new Promise((resolve) => setTimeout(resolve, 500)),
+      ]);
       await Promise.race([this.exited, new Promise((resolve) => setTimeout(resolve, 2000))]);
     } finally {
       this.child.kill("SIGKILL");

@@ -8,23 +8,29 @@ const notebooksDir = path.join(root, "notebooks");
 
 /** Every lesson notebook, in order ("00-start-here.ipynb", ...): the shipped ones in notebooks/ unless told. */
 function lessonFiles(dir = notebooksDir) {
-  return fs.readdirSync(dir).filter((f) => /^\d\d-.*\.ipynb$/.test(f)).sort();
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /^\d\d-.*\.ipynb$/.test(f))
+    .sort();
 }
 
 /** The lesson named by "08", "8", "08-training-on-mnist" or its file name; a clear error listing them otherwise. */
 function findLesson(name) {
   const files = lessonFiles();
   const wanted = String(name).replace(/\.ipynb$/, "");
-  const match = files.find((f) => f.replace(/\.ipynb$/, "") === wanted) ??
+  const match =
+    files.find((f) => f.replace(/\.ipynb$/, "") === wanted) ??
     files.find((f) => /^\d+$/.test(wanted) && Number(f.slice(0, 2)) === Number(wanted));
   if (!match) {
-    throw new Error(`there is no lesson "${name}"; the lessons are: ${files.map((f) => f.replace(/\.ipynb$/, "")).join(", ")}`);
+    throw new Error(
+      `there is no lesson "${name}"; the lessons are: ${files.map((f) => f.replace(/\.ipynb$/, "")).join(", ")}`,
+    );
   }
   return path.join(notebooksDir, match);
 }
 
 /** A notebook's multiline text (a cell's source, a stream's text): stored as one string or a list of lines. */
-const text = (lines) => (Array.isArray(lines) ? lines.join("") : lines ?? "");
+const text = (lines) => (Array.isArray(lines) ? lines.join("") : (lines ?? ""));
 const source = (cell) => text(cell.source);
 const isTagged = (cell, tag) => (cell.metadata?.tags ?? []).includes(tag);
 
@@ -32,7 +38,10 @@ const isTagged = (cell, tag) => (cell.metadata?.tags ?? []).includes(tag);
 function readParameters(notebookFile) {
   const nb = JSON.parse(fs.readFileSync(notebookFile, "utf8"));
   const cells = nb.cells.filter((c) => isTagged(c, "parameters"));
-  if (cells.length !== 1) throw new Error(`${path.basename(notebookFile)} must have exactly one cell tagged "parameters"; it has ${cells.length}`);
+  if (cells.length !== 1)
+    throw new Error(
+      `${path.basename(notebookFile)} must have exactly one cell tagged "parameters"; it has ${cells.length}`,
+    );
   const parameters = [];
   for (const line of source(cells[0]).split("\n")) {
     const m = /^\s*(?:const|let)\s+([A-Za-z_]\w*)\s*(?::[^=]+)?=\s*(.+?);?\s*(?:\/\/.*)?$/.exec(line);
@@ -41,7 +50,9 @@ function readParameters(notebookFile) {
     try {
       value = JSON.parse(m[2].replace(/;\s*$/, ""));
     } catch {
-      throw new Error(`${path.basename(notebookFile)}: the parameter line "${line.trim()}" must hold a JSON literal (a number, "string", true/false or [array])`);
+      throw new Error(
+        `${path.basename(notebookFile)}: the parameter line "${line.trim()}" must hold a JSON literal (a number, "string", true/false or [array])`,
+      );
     }
     parameters.push({ name: m[1], value, type: Array.isArray(value) ? "array" : typeof value });
   }
@@ -58,16 +69,21 @@ function parseSettings(notebookFile, settings) {
   for (const setting of settings) {
     const eq = setting.indexOf("=");
     if (eq < 1) throw new Error(`--set needs name=value; got "${setting}"`);
-    const name = setting.slice(0, eq), text = setting.slice(eq + 1);
+    const name = setting.slice(0, eq),
+      text = setting.slice(eq + 1);
     const parameter = parameters.find((p) => p.name === name);
-    if (!parameter) throw new Error(`${path.basename(notebookFile)} has no parameter "${name}"; its parameters are: ${known}`);
+    if (!parameter)
+      throw new Error(`${path.basename(notebookFile)} has no parameter "${name}"; its parameters are: ${known}`);
     values[name] = convert(parameter, text);
   }
   return values;
 }
 
 function convert(parameter, text) {
-  const wrong = () => new Error(`parameter ${parameter.name} is a ${parameter.type} (default ${JSON.stringify(parameter.value)}); "${text}" is not one`);
+  const wrong = () =>
+    new Error(
+      `parameter ${parameter.name} is a ${parameter.type} (default ${JSON.stringify(parameter.value)}); "${text}" is not one`,
+    );
   switch (parameter.type) {
     case "number": {
       const n = Number(text);
@@ -81,7 +97,11 @@ function convert(parameter, text) {
       return text;
     default: {
       let value;
-      try { value = JSON.parse(text.startsWith("[") ? text : `[${text}]`); } catch { throw wrong(); }
+      try {
+        value = JSON.parse(text.startsWith("[") ? text : `[${text}]`);
+      } catch {
+        throw wrong();
+      }
       if (!Array.isArray(value) || value.some((v) => typeof v !== typeof (parameter.value[0] ?? v))) throw wrong();
       return value;
     }
@@ -95,8 +115,14 @@ function convert(parameter, text) {
  */
 function builtRanges(notebookFile) {
   const nn = path.basename(notebookFile).slice(0, 2);
-  const pairs = [`lesson${nn}`, "parameters"].map((name) => [path.join(root, "dist", "checks", `${name}.js`), path.join(root, "src", "checks", `${name}.ts`)]);
-  const current = pairs.every(([built, source]) => fs.existsSync(built) && fs.existsSync(source) && fs.statSync(built).mtimeMs >= fs.statSync(source).mtimeMs);
+  const pairs = [`lesson${nn}`, "parameters"].map((name) => [
+    path.join(root, "dist", "checks", `${name}.js`),
+    path.join(root, "src", "checks", `${name}.ts`),
+  ]);
+  const current = pairs.every(
+    ([built, source]) =>
+      fs.existsSync(built) && fs.existsSync(source) && fs.statSync(built).mtimeMs >= fs.statSync(source).mtimeMs,
+  );
   if (!current) return null;
   const specs = require(pairs[0][0])[`lesson${nn}Parameters`];
   return specs ? { specs, outsideRange: require(pairs[1][0]).outsideRange } : null;
@@ -117,14 +143,23 @@ function rangeProblem(notebookFile, values) {
 
 /** The TypeScript of the injected cell: one `const` per value, redeclaring the parameters cell's. */
 function injectedSource(values) {
-  return Object.entries(values).map(([name, value]) => `const ${name} = ${JSON.stringify(value)};`).join("\n");
+  return Object.entries(values)
+    .map(([name, value]) => `const ${name} = ${JSON.stringify(value)};`)
+    .join("\n");
 }
 
 /** Puts a cell tagged "injected-parameters" holding `code` right after the cell tagged "parameters" (papermill). */
 function inject(nb, code) {
   const at = nb.cells.findIndex((cell) => isTagged(cell, "parameters"));
   if (at < 0) throw new Error("this notebook has no cell tagged 'parameters' to inject after");
-  nb.cells.splice(at + 1, 0, { id: crypto.randomUUID().slice(0, 8), cell_type: "code", metadata: { tags: ["injected-parameters"] }, source: code, outputs: [], execution_count: null });
+  nb.cells.splice(at + 1, 0, {
+    id: crypto.randomUUID().slice(0, 8),
+    cell_type: "code",
+    metadata: { tags: ["injected-parameters"] },
+    source: code,
+    outputs: [],
+    execution_count: null,
+  });
 }
 
 /**
@@ -138,4 +173,17 @@ function withQuickParameters(notebookFile) {
   return nb;
 }
 
-module.exports = { root, notebooksDir, text, isTagged, lessonFiles, findLesson, readParameters, parseSettings, rangeProblem, injectedSource, inject, withQuickParameters };
+module.exports = {
+  root,
+  notebooksDir,
+  text,
+  isTagged,
+  lessonFiles,
+  findLesson,
+  readParameters,
+  parseSettings,
+  rangeProblem,
+  injectedSource,
+  inject,
+  withQuickParameters,
+};

@@ -12,7 +12,8 @@ const label = (dir, file) => path.relative(process.cwd(), path.join(dir, file)) 
 const hash = (file) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 /** Which shipped version each copy was made from (file name to the shipped notebook's sha256), hidden in the folder. */
 const manifestOf = (dir) => path.join(dir, ".shipped.json");
-const readManifest = (dir) => (fs.existsSync(manifestOf(dir)) ? JSON.parse(fs.readFileSync(manifestOf(dir), "utf8")) : {});
+const readManifest = (dir) =>
+  fs.existsSync(manifestOf(dir)) ? JSON.parse(fs.readFileSync(manifestOf(dir), "utf8")) : {};
 const writeManifest = (dir, manifest) => fs.writeFileSync(manifestOf(dir), JSON.stringify(manifest, null, 2) + "\n");
 
 /**
@@ -22,14 +23,20 @@ const writeManifest = (dir, manifest) => fs.writeFileSync(manifestOf(dir), JSON.
  */
 function fillMyLessons({ dir = myLessonsDir, shipped = notebooksDir, dryRun = false } = {}) {
   const manifest = fs.existsSync(dir) ? readManifest(dir) : {};
-  const copied = [], updated = [], changed = [];
+  const copied = [],
+    updated = [],
+    changed = [];
   for (const file of lessonFiles(shipped)) {
-    const lesson = path.join(shipped, file), copy = path.join(dir, file);
+    const lesson = path.join(shipped, file),
+      copy = path.join(dir, file);
     const now = hash(lesson);
     if (!fs.existsSync(copy)) copied.push(file);
-    else if (hash(copy) === now) manifest[file] = now; // the same as shipped (also when its record was lost)
-    else if (manifest[file] === now) continue; // the learner's copy of the current lesson
-    else if (manifest[file] && hash(copy) === manifest[file]) updated.push(file); // never saved by the learner
+    else if (hash(copy) === now)
+      manifest[file] = now; // the same as shipped (also when its record was lost)
+    else if (manifest[file] === now)
+      continue; // the learner's copy of the current lesson
+    else if (manifest[file] && hash(copy) === manifest[file])
+      updated.push(file); // never saved by the learner
     else changed.push(file);
   }
   if (!dryRun) {
@@ -48,13 +55,20 @@ function fillReport({ copied, updated, changed }, { dir = myLessonsDir, dryRun =
   const lines = [];
   const where = label(dir, "") + "/";
   if (copied.length) {
-    lines.push(firstTime
-      ? `${dryRun ? "would copy" : "Copied"} the ${copied.length} lessons into ${where}: they are your own copies, to change and save freely; notebooks/ keeps the lessons as shipped.`
-      : `${dryRun ? "would copy" : "Copied"} into ${where} the new lesson${copied.length > 1 ? "s" : ""} ${copied.join(", ")}.`);
+    lines.push(
+      firstTime
+        ? `${dryRun ? "would copy" : "Copied"} the ${copied.length} lessons into ${where}: they are your own copies, to change and save freely; notebooks/ keeps the lessons as shipped.`
+        : `${dryRun ? "would copy" : "Copied"} into ${where} the new lesson${copied.length > 1 ? "s" : ""} ${copied.join(", ")}.`,
+    );
   }
-  for (const file of updated) lines.push(`${dryRun ? "would update" : "Updated"} ${label(dir, file)} to the lesson as shipped now (you had not changed your copy).`);
+  for (const file of updated)
+    lines.push(
+      `${dryRun ? "would update" : "Updated"} ${label(dir, file)} to the lesson as shipped now (you had not changed your copy).`,
+    );
   for (const file of changed) {
-    lines.push(`Lesson ${file.slice(0, 2)} has changed since your copy ${label(dir, file)} was made: \`npm run reset -- ${file.slice(0, 2)}\` takes the new one (and keeps yours as a backup).`);
+    lines.push(
+      `Lesson ${file.slice(0, 2)} has changed since your copy ${label(dir, file)} was made: \`npm run reset -- ${file.slice(0, 2)}\` takes the new one (and keeps yours as a backup).`,
+    );
   }
   return lines;
 }
@@ -70,7 +84,8 @@ function stamp(date) {
  * backup (same folder, so it still runs), and copies the lesson. Returns the lines it said.
  */
 function resetLesson(file, { dir = myLessonsDir, shipped = notebooksDir, now = new Date(), say = console.log } = {}) {
-  const lesson = path.join(shipped, file), copy = path.join(dir, file);
+  const lesson = path.join(shipped, file),
+    copy = path.join(dir, file);
   fs.mkdirSync(dir, { recursive: true });
   const manifest = readManifest(dir);
   if (!fs.existsSync(copy)) {
@@ -79,8 +94,11 @@ function resetLesson(file, { dir = myLessonsDir, shipped = notebooksDir, now = n
     say(`${label(dir, file)} is already the lesson as shipped; nothing to replace.`);
   } else {
     let backup = path.join(dir, file.replace(/\.ipynb$/, `.backup-${stamp(now)}.ipynb`));
-    for (let n = 2; fs.existsSync(backup); n++) backup = path.join(dir, file.replace(/\.ipynb$/, `.backup-${stamp(now)}-${n}.ipynb`));
-    say(`${label(dir, file)} (your copy, last saved ${fs.statSync(copy).mtime.toLocaleString()}) is replaced by the lesson as shipped; yours is kept as ${label(dir, path.basename(backup))}.`);
+    for (let n = 2; fs.existsSync(backup); n++)
+      backup = path.join(dir, file.replace(/\.ipynb$/, `.backup-${stamp(now)}-${n}.ipynb`));
+    say(
+      `${label(dir, file)} (your copy, last saved ${fs.statSync(copy).mtime.toLocaleString()}) is replaced by the lesson as shipped; yours is kept as ${label(dir, path.basename(backup))}.`,
+    );
     fs.renameSync(copy, backup);
   }
   fs.copyFileSync(lesson, copy);

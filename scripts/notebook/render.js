@@ -29,9 +29,12 @@ function outputHtml(marked, output) {
   const data = output.data ?? {};
   if (data["text/html"] !== undefined) return `<div class="output html">${text(data["text/html"])}</div>`;
   if (data["image/svg+xml"] !== undefined) return `<div class="output">${text(data["image/svg+xml"])}</div>`;
-  if (data["image/png"] !== undefined) return `<div class="output"><img src="data:image/png;base64,${text(data["image/png"]).trim()}"></div>`;
-  if (data["text/markdown"] !== undefined) return `<div class="output markdown">${markdownToHtml(marked, text(data["text/markdown"]))}</div>`;
-  if (data["text/plain"] !== undefined) return `<pre class="output">${escape(stripAnsi(text(data["text/plain"])))}</pre>`;
+  if (data["image/png"] !== undefined)
+    return `<div class="output"><img src="data:image/png;base64,${text(data["image/png"]).trim()}"></div>`;
+  if (data["text/markdown"] !== undefined)
+    return `<div class="output markdown">${markdownToHtml(marked, text(data["text/markdown"]))}</div>`;
+  if (data["text/plain"] !== undefined)
+    return `<pre class="output">${escape(stripAnsi(text(data["text/plain"])))}</pre>`;
   return "";
 }
 
@@ -54,14 +57,17 @@ const loadMarked = async () => (await import("marked")).marked;
 async function renderNotebook(nb, title) {
   const marked = await loadMarked();
   const cells = nb.cells.map((cell) => {
-    if (cell.cell_type === "markdown") return `<div class="cell markdown">${markdownToHtml(marked, text(cell.source))}</div>`;
+    if (cell.cell_type === "markdown")
+      return `<div class="cell markdown">${markdownToHtml(marked, text(cell.source))}</div>`;
     if (cell.cell_type !== "code") return `<div class="cell raw"><pre>${escape(text(cell.source))}</pre></div>`;
     const prompt = `<div class="prompt">In [${cell.execution_count ?? " "}]:</div>`;
     const outputs = (cell.outputs ?? []).map((output) => outputHtml(marked, output)).join("\n");
     return `<div class="cell code">${prompt}<div class="input"><pre><code class="language-typescript">${escape(text(cell.source))}</code></pre></div>\n${outputs}</div>`;
   });
-  return `<!doctype html>\n<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-    `<title>${escape(title)}</title><style>${style}</style></head>\n<body>\n${cells.join("\n")}\n</body></html>\n`;
+  return (
+    `<!doctype html>\n<html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<title>${escape(title)}</title><style>${style}</style></head>\n<body>\n${cells.join("\n")}\n</body></html>\n`
+  );
 }
 
 module.exports = { renderNotebook, markdownToHtml, loadMarked, escape };

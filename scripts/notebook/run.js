@@ -25,8 +25,10 @@ async function executeNotebook(notebook, output, injected, { timeout = 900 } = {
 /** The text a lesson printed: its cells' stdout, in order. */
 function printedText(executedFile) {
   const nb = JSON.parse(fs.readFileSync(executedFile, "utf8"));
-  return nb.cells.filter((c) => c.cell_type === "code")
-    .flatMap((c) => c.outputs.filter((o) => o.name === "stdout").map((o) => text(o.text))).join("");
+  return nb.cells
+    .filter((c) => c.cell_type === "code")
+    .flatMap((c) => c.outputs.filter((o) => o.name === "stdout").map((o) => text(o.text)))
+    .join("");
 }
 
 module.exports = { executeNotebook, printedText };

@@ -23,7 +23,9 @@ function signNotebooks(files) {
   const result = spawnSync(command, [...args, ...files], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
   if (result.error?.code === "ENOENT") return noJupyter;
   if (result.error || result.status !== 0) {
-    const why = (result.error?.message ?? result.stderr.trim().split("\n").pop().replace(/\.$/, "")) || `exit code ${result.status}`;
+    const why =
+      (result.error?.message ?? result.stderr.trim().split("\n").pop().replace(/\.$/, "")) ||
+      `exit code ${result.status}`;
     return `\`jupyter trust\` failed: ${why}`;
   }
   return null;

@@ -54,7 +54,11 @@ export function check<T>(exercise: Exercise<T>, answer: T, print: Print = consol
  */
 export function judge<T>(exercise: Exercise<T>, answer: T): CheckResult {
   if (answer === undefined) {
-    return { correct: false, pending: true, message: `Your turn: ${exercise.what}. Replace \`undefined\` with your answer and run the cell.` };
+    return {
+      correct: false,
+      pending: true,
+      message: `Your turn: ${exercise.what}. Replace \`undefined\` with your answer and run the cell.`,
+    };
   }
   let right = false;
   let failure: Error | undefined;
@@ -63,20 +67,28 @@ export function judge<T>(exercise: Exercise<T>, answer: T): CheckResult {
   } catch (error) {
     failure = error as Error;
   }
-  if (right) return { correct: true, message: `Right: ${exercise.what}${exercise.praise ? `. ${exercise.praise}` : "."}` };
+  if (right)
+    return { correct: true, message: `Right: ${exercise.what}${exercise.praise ? `. ${exercise.praise}` : "."}` };
   for (const mistake of exercise.mistakes ?? []) {
     let matches = false;
-    try { matches = mistake.matches(answer); } catch { matches = false; }
+    try {
+      matches = mistake.matches(answer);
+    } catch {
+      matches = false;
+    }
     if (matches) return { correct: false, message: `Not yet (${exercise.what}): ${mistake.hint}` };
   }
   // An answer so wrong that checking it failed: its error is the most useful hint there is.
-  if (failure) return { correct: false, message: `Not yet (${exercise.what}): ${failure.message}. ${exercise.otherwise}` };
+  if (failure)
+    return { correct: false, message: `Not yet (${exercise.what}): ${failure.message}. ${exercise.otherwise}` };
   return { correct: false, message: `Not yet (${exercise.what}): ${exercise.otherwise}` };
 }
 
 /** True when x is a finite number within `tolerance` of `expected` (relative to its size, at least absolute). */
 export function near(x: unknown, expected: number, tolerance = 1e-6): boolean {
-  return typeof x === "number" && Number.isFinite(x) && Math.abs(x - expected) <= tolerance * Math.max(1, Math.abs(expected));
+  return (
+    typeof x === "number" && Number.isFinite(x) && Math.abs(x - expected) <= tolerance * Math.max(1, Math.abs(expected))
+  );
 }
 
 /** True when every entry of xs is near the matching entry of expected. */

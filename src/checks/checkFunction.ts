@@ -70,10 +70,18 @@ export function checkFunction<A extends unknown[], R>(
   return result;
 }
 
-export function judgeFunction<A extends unknown[], R>(exercise: FunctionExercise<A, R>, candidate: unknown, seed = 1): CheckResult {
-  const notYet = (detail: string): CheckResult => ({ correct: false, message: `Not yet (${exercise.what}): ${detail}` });
+export function judgeFunction<A extends unknown[], R>(
+  exercise: FunctionExercise<A, R>,
+  candidate: unknown,
+  seed = 1,
+): CheckResult {
+  const notYet = (detail: string): CheckResult => ({
+    correct: false,
+    message: `Not yet (${exercise.what}): ${detail}`,
+  });
   if (candidate === undefined) return pending(exercise);
-  if (typeof candidate !== "function") return notYet(`that is ${describeValue(candidate)}, not a function; write a function`);
+  if (typeof candidate !== "function")
+    return notYet(`that is ${describeValue(candidate)}, not a function; write a function`);
   const learner = candidate as (...args: A) => unknown;
   const inputs = exercise.inputs(createRandom(seed));
   const tolerance = exercise.tolerance ?? 1e-6;
@@ -110,7 +118,10 @@ export function judgeFunction<A extends unknown[], R>(exercise: FunctionExercise
     return notYet(`${mismatch}. ${capitalised(exercise.otherwise)}`);
   }
   const praise = exercise.praise ? ` ${exercise.praise}` : "";
-  return { correct: true, message: `Right: ${exercise.what}; it agrees with the library's on all ${inputs.length} inputs.${praise}` };
+  return {
+    correct: true,
+    message: `Right: ${exercise.what}; it agrees with the library's on all ${inputs.length} inputs.${praise}`,
+  };
 }
 
 function pending(exercise: { what: string }): CheckResult {

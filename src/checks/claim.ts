@@ -8,10 +8,17 @@ export class ClaimError extends LearnerError {
   override name = "ClaimError";
 }
 
-export function claim(statement: string, holds: boolean, evidence = "", print: (line: string) => void = console.log): void {
+export function claim(
+  statement: string,
+  holds: boolean,
+  evidence = "",
+  print: (line: string) => void = console.log,
+): void {
   const detail = evidence ? ` (${evidence})` : "";
   if (!holds) {
-    throw new ClaimError(`The lesson claims "${statement}", but this run shows otherwise${detail}. If you changed the parameters, that may be the lesson of your experiment; with the defaults, please report it.`);
+    throw new ClaimError(
+      `The lesson claims "${statement}", but this run shows otherwise${detail}. If you changed the parameters, that may be the lesson of your experiment; with the defaults, please report it.`,
+    );
   }
   print(`Claim holds: ${statement}${detail}`);
 }

@@ -18,7 +18,8 @@ const defined: ExerciseId[] = [];
 
 /** Defines an exercise (once; defining the same one again returns the first). */
 export function defineExercise(lesson: string, name: string): ExerciseId {
-  if (!/^\d\d$/.test(lesson)) throw new InputError(`an exercise's lesson is its two digits, such as "03"; got "${lesson}"`);
+  if (!/^\d\d$/.test(lesson))
+    throw new InputError(`an exercise's lesson is its two digits, such as "03"; got "${lesson}"`);
   if (name.trim() === "") throw new InputError(`an exercise of lesson ${lesson} needs a name`);
   const existing = defined.find((e) => e.lesson === lesson && e.name === name);
   if (existing) return existing;
@@ -29,7 +30,8 @@ export function defineExercise(lesson: string, name: string): ExerciseId {
 
 /** The exercises defined so far (all of the course's once the library is loaded), by lesson, in the order defined. */
 export function allExercises(): readonly ExerciseId[] {
-  return defined.map((e, order) => ({ e, order }))
+  return defined
+    .map((e, order) => ({ e, order }))
     .sort((a, b) => a.e.lesson.localeCompare(b.e.lesson) || a.order - b.order)
     .map(({ e }) => e);
 }

@@ -20,21 +20,34 @@ export const lesson00Parameters = {
 
 /** Lesson 00, "Your turn": the fraction of digits a uniform random guess among the ten gets right, 1/10. */
 export function checkGuessRate(answer: unknown, print: Print = console.log): void {
-  check<unknown>({
-    id: guessRateExercise,
-    what: "the fraction of digits a random guess gets right",
-    isRight: (x) => near(x, 0.1, 1e-9),
-    mistakes: [
-      { matches: (x) => typeof x !== "number" || !Number.isFinite(x),
-        hint: "answer with a number between 0 and 1, such as 0.25" },
-      { matches: (x) => near(x, 10, 1e-9),
-        hint: "that is a percentage; write it as a fraction, a number between 0 and 1" },
-      { matches: (x) => near(x, 0.5, 1e-9),
-        hint: "a guess picks one of ten digits, not one of two: right or wrong is not fifty-fifty" },
-      { matches: (x) => (x as number) <= 0, hint: "now and then a guess is right by luck, so the fraction is above 0" },
-      { matches: (x) => (x as number) > 1, hint: "a fraction of the digits is at most 1 (all of them)" },
-    ],
-    otherwise: "a guess picks one of the ten digits 0 to 9, each as likely; how often is that the right one?",
-    praise: "One time in ten: a network that reads far more than 10% of the digits right has learned something.",
-  }, answer, print);
+  check<unknown>(
+    {
+      id: guessRateExercise,
+      what: "the fraction of digits a random guess gets right",
+      isRight: (x) => near(x, 0.1, 1e-9),
+      mistakes: [
+        {
+          matches: (x) => typeof x !== "number" || !Number.isFinite(x),
+          hint: "answer with a number between 0 and 1, such as 0.25",
+        },
+        {
+          matches: (x) => near(x, 10, 1e-9),
+          hint: "that is a percentage; write it as a fraction, a number between 0 and 1",
+        },
+        {
+          matches: (x) => near(x, 0.5, 1e-9),
+          hint: "a guess picks one of ten digits, not one of two: right or wrong is not fifty-fifty",
+        },
+        {
+          matches: (x) => (x as number) <= 0,
+          hint: "now and then a guess is right by luck, so the fraction is above 0",
+        },
+        { matches: (x) => (x as number) > 1, hint: "a fraction of the digits is at most 1 (all of them)" },
+      ],
+      otherwise: "a guess picks one of the ten digits 0 to 9, each as likely; how often is that the right one?",
+      praise: "One time in ten: a network that reads far more than 10% of the digits right has learned something.",
+    },
+    answer,
+    print,
+  );
 }

@@ -23,18 +23,41 @@ export const lesson02Parameters = {
 export function checkExampleCost(output: number[], label: number, answer: unknown, print: Print = console.log): void {
   const y = output.map((_, j) => (j === label ? 1 : 0));
   const squares = output.reduce((s, a, j) => s + (a - y[j]) ** 2, 0);
-  check<unknown>({
-    id: exampleCostExercise,
-    what: `the cost of outputs [${output.join(", ")}] for a ${label}`,
-    isRight: (x) => near(x, squares, 1e-9),
-    mistakes: [
-      { matches: (x) => near(x, squares / 2, 1e-9), hint: "no ½ here: the videos' cost is the plain sum of the squares" },
-      { matches: (x) => near(x, output.reduce((s, a, j) => s + Math.abs(a - y[j]), 0), 1e-9), hint: "square each difference instead of taking its size" },
-      { matches: (x) => near(x, output.reduce((s, a) => s + a * a, 0), 1e-9), hint: `the desired output is 1 for neuron ${label} and 0 for the others: subtract it before squaring` },
-      { matches: (x) => near(x, squares / output.length, 1e-9), hint: "add the squares up; do not average them" },
-    ],
-    otherwise: "for each output, subtract the desired value (1 for the label, 0 otherwise), square, and add them all",
-  }, answer, print);
+  check<unknown>(
+    {
+      id: exampleCostExercise,
+      what: `the cost of outputs [${output.join(", ")}] for a ${label}`,
+      isRight: (x) => near(x, squares, 1e-9),
+      mistakes: [
+        {
+          matches: (x) => near(x, squares / 2, 1e-9),
+          hint: "no ½ here: the videos' cost is the plain sum of the squares",
+        },
+        {
+          matches: (x) =>
+            near(
+              x,
+              output.reduce((s, a, j) => s + Math.abs(a - y[j]), 0),
+              1e-9,
+            ),
+          hint: "square each difference instead of taking its size",
+        },
+        {
+          matches: (x) =>
+            near(
+              x,
+              output.reduce((s, a) => s + a * a, 0),
+              1e-9,
+            ),
+          hint: `the desired output is 1 for neuron ${label} and 0 for the others: subtract it before squaring`,
+        },
+        { matches: (x) => near(x, squares / output.length, 1e-9), hint: "add the squares up; do not average them" },
+      ],
+      otherwise: "for each output, subtract the desired value (1 for the label, 0 otherwise), square, and add them all",
+    },
+    answer,
+    print,
+  );
 }
 
 /** The inputs a cost exercise is tried on: the edge cases first (a perfect answer, all zeros, all ones), then random outputs. */
@@ -63,13 +86,29 @@ export const costExercise: FunctionExercise<[number[], number], number> = {
   inputs: outputsAndLabels,
   reference: (output, label) => exampleCost(output, label),
   mistakes: [
-    { wrong: (a, label) => exampleCost(a, label) / 2, hint: "no ½ here: the videos' cost is the plain sum of the squares" },
-    { wrong: (a, label) => exampleCost(a, label) / a.length, hint: "add the squares up; do not average them over the neurons" },
-    { wrong: (a, label) => a.reduce((s, x, j) => s + Math.abs(x - (j === label ? 1 : 0)), 0), hint: "square each difference instead of taking its size" },
-    { wrong: (a) => a.reduce((s, x) => s + x * x, 0), hint: "the desired output is 1 for the label's neuron and 0 for the others: subtract it before squaring" },
-    { wrong: (a, label) => a.reduce((s, x, j) => s + (j === label ? (x - 1) ** 2 : 0), 0), hint: "every neuron counts, not only the label's: the others should be 0, so add their squares too" },
+    {
+      wrong: (a, label) => exampleCost(a, label) / 2,
+      hint: "no ½ here: the videos' cost is the plain sum of the squares",
+    },
+    {
+      wrong: (a, label) => exampleCost(a, label) / a.length,
+      hint: "add the squares up; do not average them over the neurons",
+    },
+    {
+      wrong: (a, label) => a.reduce((s, x, j) => s + Math.abs(x - (j === label ? 1 : 0)), 0),
+      hint: "square each difference instead of taking its size",
+    },
+    {
+      wrong: (a) => a.reduce((s, x) => s + x * x, 0),
+      hint: "the desired output is 1 for the label's neuron and 0 for the others: subtract it before squaring",
+    },
+    {
+      wrong: (a, label) => a.reduce((s, x, j) => s + (j === label ? (x - 1) ** 2 : 0), 0),
+      hint: "every neuron counts, not only the label's: the others should be 0, so add their squares too",
+    },
   ],
-  otherwise: "for each output neuron j, subtract the desired value y_j (1 for the label, 0 otherwise), square, and add them all",
+  otherwise:
+    "for each output neuron j, subtract the desired value y_j (1 for the label, 0 otherwise), square, and add them all",
   praise: "This is the library's exampleCost (src/cost.ts); the lesson calls it from here on.",
 };
 

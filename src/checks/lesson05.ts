@@ -21,32 +21,49 @@ export const lesson05Parameters = {
 
 /** Lesson 05, "Your turn" 1: how many times more sensitive is the cost to a weight whose gradient component is a than to one whose component is b? */
 export function checkSensitivityRatio(a: number, b: number, answer: unknown, print: Print = console.log): void {
-  check<unknown>({
-    id: sensitivityRatioExercise,
-    what: `how many times more the cost reacts to the weight with component ${a} than to the one with ${b}`,
-    isRight: (x) => near(x, a / b, 1e-6),
-    mistakes: [
-      { matches: (x) => near(x, a - b, 1e-6), hint: "that is the difference; sensitivity compares by ratio: how many times larger" },
-      { matches: (x) => near(x, b / a, 1e-6), hint: "that is the ratio the wrong way up: divide the larger by the smaller" },
-    ],
-    otherwise: `divide the two components: ${a} ÷ ${b}`,
-    praise: "The same small nudge changes the cost that many times more.",
-  }, answer, print);
+  check<unknown>(
+    {
+      id: sensitivityRatioExercise,
+      what: `how many times more the cost reacts to the weight with component ${a} than to the one with ${b}`,
+      isRight: (x) => near(x, a / b, 1e-6),
+      mistakes: [
+        {
+          matches: (x) => near(x, a - b, 1e-6),
+          hint: "that is the difference; sensitivity compares by ratio: how many times larger",
+        },
+        {
+          matches: (x) => near(x, b / a, 1e-6),
+          hint: "that is the ratio the wrong way up: divide the larger by the smaller",
+        },
+      ],
+      otherwise: `divide the two components: ${a} ÷ ${b}`,
+      praise: "The same small nudge changes the cost that many times more.",
+    },
+    answer,
+    print,
+  );
 }
 
 /** Lesson 05, "Your turn" 2: a parameter's gradient component is g; should descent nudge it up or down? */
 export function checkNudgeDirection(g: number, answer: unknown, print: Print = console.log): void {
   const right = g < 0 ? "up" : "down";
-  check<unknown>({
-    id: nudgeDirectionExercise,
-    what: `the nudge of a parameter whose gradient component is ${g}`,
-    isRight: (x) => x === right,
-    mistakes: [
-      { matches: (x) => x === (right === "up" ? "down" : "up"), hint: `the gradient points uphill, towards more cost; descent goes against it, so a ${g < 0 ? "negative" : "positive"} component means ${right}` },
-      { matches: (x) => x !== "up" && x !== "down", hint: 'answer with the text "up" or "down"' },
-    ],
-    otherwise: "go against the sign of the component",
-  }, answer, print);
+  check<unknown>(
+    {
+      id: nudgeDirectionExercise,
+      what: `the nudge of a parameter whose gradient component is ${g}`,
+      isRight: (x) => x === right,
+      mistakes: [
+        {
+          matches: (x) => x === (right === "up" ? "down" : "up"),
+          hint: `the gradient points uphill, towards more cost; descent goes against it, so a ${g < 0 ? "negative" : "positive"} component means ${right}`,
+        },
+        { matches: (x) => x !== "up" && x !== "down", hint: 'answer with the text "up" or "down"' },
+      ],
+      otherwise: "go against the sign of the component",
+    },
+    answer,
+    print,
+  );
 }
 
 /** The learner's `partial`: the slope of the cost in the weight w[l][j][k], by central differences with step h. */
@@ -55,15 +72,29 @@ type PartialArgs = [net: Network, l: number, j: number, k: number, costOf: (net:
 /** The inputs the partial-derivative exercise is tried on: small networks from seeds, one example's cost each. */
 function partialInputs(random: Random): PartialArgs[] {
   const cases: PartialArgs[] = [];
-  const add = (sizes: number[], seed: number, x: number[], label: number, l: number, j: number, k: number, h: number, gain = 1) => {
+  const add = (
+    sizes: number[],
+    seed: number,
+    x: number[],
+    label: number,
+    l: number,
+    j: number,
+    k: number,
+    h: number,
+    gain = 1,
+  ) => {
     const net = createNetwork(sizes, { seed });
-    net.weights.forEach((w) => w.data.forEach((v, i) => { w.data[i] = v * gain; }));
+    net.weights.forEach((w) =>
+      w.data.forEach((v, i) => {
+        w.data[i] = v * gain;
+      }),
+    );
     cases.push([net, l, j, k, (n: Network) => exampleCost(outputOf(n, x), label), h]);
   };
-  add([2, 3, 2], 1, [0.6, 0.9], 0, 1, 0, 2, 0.1);            // the 2-3-2 network of lesson 06
-  add([3, 2, 2], 2, [0, 0.5, 1], 1, 0, 1, 0, 0.01);          // from a black pixel: exactly 0
-  add([2, 3, 2], 3, [1, 1], 1, 0, 2, 1, 0.5, 12);            // saturated neurons: a tiny slope
-  add([1, 1, 1], 4, [0.7], 0, 1, 0, 0, 0.001);               // a chain of one neuron per layer
+  add([2, 3, 2], 1, [0.6, 0.9], 0, 1, 0, 2, 0.1); // the 2-3-2 network of lesson 06
+  add([3, 2, 2], 2, [0, 0.5, 1], 1, 0, 1, 0, 0.01); // from a black pixel: exactly 0
+  add([2, 3, 2], 3, [1, 1], 1, 0, 2, 1, 0.5, 12); // saturated neurons: a tiny slope
+  add([1, 1, 1], 4, [0.7], 0, 1, 0, 0, 0.001); // a chain of one neuron per layer
   while (cases.length < 24) {
     const sizes = [1 + random.int(4), 1 + random.int(4), 1 + random.int(3)];
     const l = random.int(2);
@@ -75,7 +106,14 @@ function partialInputs(random: Random): PartialArgs[] {
 }
 
 /** C with the weight w[l][j][k] set to `value` (and put back). */
-function costWith(net: Network, l: number, j: number, k: number, costOf: (net: Network) => number, value: number): number {
+function costWith(
+  net: Network,
+  l: number,
+  j: number,
+  k: number,
+  costOf: (net: Network) => number,
+  value: number,
+): number {
   const w = net.weights[l];
   const saved = w.data[j * w.cols + k];
   w.data[j * w.cols + k] = value;
@@ -95,7 +133,12 @@ export const partialExercise: FunctionExercise<PartialArgs, number> = {
   what: "partial(net, l, j, k, costOf, h), the slope of the cost in one weight by central differences",
   inputs: partialInputs,
   reference: (net, l, j, k, costOf, h) =>
-    numericPartial(net, { name: `w[${l}][${j}][${k}]`, values: net.weights[l].data, index: j * net.weights[l].cols + k }, costOf, h),
+    numericPartial(
+      net,
+      { name: `w[${l}][${j}][${k}]`, values: net.weights[l].data, index: j * net.weights[l].cols + k },
+      costOf,
+      h,
+    ),
   mistakes: [
     {
       wrong: (net, l, j, k, costOf, h) => {
@@ -120,10 +163,13 @@ export const partialExercise: FunctionExercise<PartialArgs, number> = {
     },
   ],
   tolerance: 1e-8,
-  describe: (net, l, j, k, _costOf, h) => `${describeValue(net)}, w[${l}][${j}][${k}] = ${describeValue(weightOf(net, l, j, k))}, h = ${h}`,
-  changedInput: "put the weight back exactly as it was: save its value before nudging it and assign the saved value at the end " +
+  describe: (net, l, j, k, _costOf, h) =>
+    `${describeValue(net)}, w[${l}][${j}][${k}] = ${describeValue(weightOf(net, l, j, k))}, h = ${h}`,
+  changedInput:
+    "put the weight back exactly as it was: save its value before nudging it and assign the saved value at the end " +
     "(adding h and subtracting it again can leave a rounding error)",
-  otherwise: "set the weight to w + h and evaluate costOf(net), then to w − h and evaluate it again; the slope is their difference divided by 2h",
+  otherwise:
+    "set the weight to w + h and evaluate costOf(net), then to w − h and evaluate it again; the slope is their difference divided by 2h",
   praise: "This is the library's numericPartial (src/gradcheck.ts); the lesson calls it from here on.",
 };
 

@@ -34,8 +34,19 @@ function confusionCases(random: Random): [Confusion][] {
   const square = (n: number, count: (actual: number, predicted: number) => number): Confusion =>
     Array.from({ length: n }, (_, a) => Array.from({ length: n }, (_, p) => count(a, p)));
   const cases: [Confusion][] = [
-    [[[8, 2], [1, 9]]],
-    [[[30, 0, 0], [5, 10, 0], [20, 0, 1]]],
+    [
+      [
+        [8, 2],
+        [1, 9],
+      ],
+    ],
+    [
+      [
+        [30, 0, 0],
+        [5, 10, 0],
+        [20, 0, 1],
+      ],
+    ],
     [square(10, (a, p) => (a === p ? 7 + a : 0))],
     [square(3, (a, p) => (a === p ? 0 : 1 + a + p))],
     [square(4, (a, p) => (p === 2 ? 5 + a : 0))],
@@ -43,7 +54,9 @@ function confusionCases(random: Random): [Confusion][] {
   while (cases.length < 24) {
     const n = random.uniform() < 0.5 ? 10 : 2 + random.int(8);
     // Mostly right, as a trained network's matrix is, with a few counts off the diagonal.
-    cases.push([square(n, (a, p) => (a === p ? 20 + random.int(200) : random.uniform() < 0.4 ? 1 + random.int(15) : 0))]);
+    cases.push([
+      square(n, (a, p) => (a === p ? 20 + random.int(200) : random.uniform() < 0.4 ? 1 + random.int(15) : 0)),
+    ]);
   }
   return cases;
 }
@@ -63,11 +76,26 @@ export const accuracyExercise: FunctionExercise<[Confusion], number> = {
   inputs: confusionCases,
   reference: accuracyFromConfusion,
   mistakes: [
-    { wrong: (c) => (all(c) - diagonal(c)) / all(c), hint: "that is the error rate, the share off the diagonal: the right answers are on the diagonal, confusion[i][i]" },
-    { wrong: (c) => diagonal(c) / c.length, hint: "you divided by the number of classes; divide by the number of examples, the sum of every count in the matrix" },
-    { wrong: (c) => (100 * diagonal(c)) / all(c), hint: "that is a percentage; the library gives the share, between 0 and 1" },
-    { wrong: (c) => diagonal(c), hint: "that is the number read right; divide it by the number of examples, the sum of every count" },
-    { wrong: (c) => sum(accuracyOfEachDigit(c)) / c.length, hint: "that averages each digit's own accuracy, so a rare digit counts as much as a common one; divide the diagonal's sum by the sum of every count instead" },
+    {
+      wrong: (c) => (all(c) - diagonal(c)) / all(c),
+      hint: "that is the error rate, the share off the diagonal: the right answers are on the diagonal, confusion[i][i]",
+    },
+    {
+      wrong: (c) => diagonal(c) / c.length,
+      hint: "you divided by the number of classes; divide by the number of examples, the sum of every count in the matrix",
+    },
+    {
+      wrong: (c) => (100 * diagonal(c)) / all(c),
+      hint: "that is a percentage; the library gives the share, between 0 and 1",
+    },
+    {
+      wrong: (c) => diagonal(c),
+      hint: "that is the number read right; divide it by the number of examples, the sum of every count",
+    },
+    {
+      wrong: (c) => sum(accuracyOfEachDigit(c)) / c.length,
+      hint: "that averages each digit's own accuracy, so a rare digit counts as much as a common one; divide the diagonal's sum by the sum of every count instead",
+    },
   ],
   otherwise: "add the diagonal confusion[i][i], then divide by the sum of every count in the matrix",
   praise: "This is the library's accuracyFromConfusion (src/evaluate.ts), the accuracy evaluate reports.",
@@ -89,10 +117,22 @@ export const digitAccuracyExercise: FunctionExercise<[Confusion], number[]> = {
   inputs: (random) => confusionCases(random).filter(([c]) => c.every((row) => sum(row) > 0)),
   reference: accuracyOfEachDigit,
   mistakes: [
-    { wrong: (c) => c.map((_, d) => c[d][d] / sum(c.map((row) => row[d]))), hint: "you divided by column d, the examples the network called d; the examples whose label is d are row d: confusion[actual][predicted]" },
-    { wrong: (c) => c.map((row, d) => row[d] / all(c)), hint: "you divided by every example; divide by the examples of that digit only, the sum of its row" },
-    { wrong: (c) => c.map((row, d) => (sum(row) - row[d]) / sum(row)), hint: "that is each digit's error rate: the right answers are on the diagonal, confusion[d][d]" },
-    { wrong: (c) => c.map((row, d) => row[d]), hint: "those are the counts read right; divide each by the sum of its row" },
+    {
+      wrong: (c) => c.map((_, d) => c[d][d] / sum(c.map((row) => row[d]))),
+      hint: "you divided by column d, the examples the network called d; the examples whose label is d are row d: confusion[actual][predicted]",
+    },
+    {
+      wrong: (c) => c.map((row, d) => row[d] / all(c)),
+      hint: "you divided by every example; divide by the examples of that digit only, the sum of its row",
+    },
+    {
+      wrong: (c) => c.map((row, d) => (sum(row) - row[d]) / sum(row)),
+      hint: "that is each digit's error rate: the right answers are on the diagonal, confusion[d][d]",
+    },
+    {
+      wrong: (c) => c.map((row, d) => row[d]),
+      hint: "those are the counts read right; divide each by the sum of its row",
+    },
   ],
   otherwise: "for each row d: confusion[d][d] divided by the sum of row d",
   praise: "This is the library's accuracyOfEachDigit (src/evaluate.ts).",

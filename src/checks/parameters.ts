@@ -11,31 +11,65 @@ import { withoutRecording } from "./progress";
  * as an observation and the lesson goes on.
  */
 export type ParameterSpec =
-  | { readonly type: "number"; readonly default: number; readonly min: number; readonly max: number; readonly integer: boolean }
+  | {
+      readonly type: "number";
+      readonly default: number;
+      readonly min: number;
+      readonly max: number;
+      readonly integer: boolean;
+    }
   | { readonly type: "text"; readonly default: string; readonly oneOf?: readonly string[] }
-  | { readonly type: "list"; readonly default: readonly number[]; readonly min: number; readonly max: number;
-      readonly integer: boolean; readonly minLength: number; readonly maxLength: number };
+  | {
+      readonly type: "list";
+      readonly default: readonly number[];
+      readonly min: number;
+      readonly max: number;
+      readonly integer: boolean;
+      readonly minLength: number;
+      readonly maxLength: number;
+    };
 
 export type ParameterSpecs = Readonly<Record<string, ParameterSpec>>;
 
 /** A number from `min` to `max`. */
-export const between = (value: number, min: number, max: number): ParameterSpec =>
-  ({ type: "number", default: value, min, max, integer: false });
+export const between = (value: number, min: number, max: number): ParameterSpec => ({
+  type: "number",
+  default: value,
+  min,
+  max,
+  integer: false,
+});
 
 /** A whole number from `min` to `max`. */
-export const wholeBetween = (value: number, min: number, max: number): ParameterSpec =>
-  ({ type: "number", default: value, min, max, integer: true });
+export const wholeBetween = (value: number, min: number, max: number): ParameterSpec => ({
+  type: "number",
+  default: value,
+  min,
+  max,
+  integer: true,
+});
 
 /** Every lesson's seed: any whole number sfc32 can take. */
 export const seedParameter = (value = 1): ParameterSpec => wholeBetween(value, 0, 4294967295);
 
 /** Text: one of `oneOf`, or (without it) anything the lesson checks itself where it uses it (an expression). */
-export const text = (value: string, oneOf?: readonly string[]): ParameterSpec => ({ type: "text", default: value, oneOf });
+export const text = (value: string, oneOf?: readonly string[]): ParameterSpec => ({
+  type: "text",
+  default: value,
+  oneOf,
+});
 
 /** A list of `minLength` to `maxLength` numbers, each from `min` to `max` (whole numbers if `integer`). */
-export const listOf = (value: readonly number[], min: number, max: number,
-  { integer = false, minLength = 1, maxLength = 10 }: { integer?: boolean; minLength?: number; maxLength?: number } = {}): ParameterSpec =>
-  ({ type: "list", default: value, min, max, integer, minLength, maxLength });
+export const listOf = (
+  value: readonly number[],
+  min: number,
+  max: number,
+  {
+    integer = false,
+    minLength = 1,
+    maxLength = 10,
+  }: { integer?: boolean; minLength?: number; maxLength?: number } = {},
+): ParameterSpec => ({ type: "list", default: value, min, max, integer, minLength, maxLength });
 
 const number = (x: number) => x.toLocaleString("en-US", { maximumFractionDigits: 10 });
 
@@ -55,14 +89,21 @@ function rule(spec: ParameterSpec): string {
 
 function fits(spec: ParameterSpec, value: unknown): boolean {
   if (spec.type === "text") return typeof value === "string" && (!spec.oneOf || spec.oneOf.includes(value));
-  const inRange = (x: unknown) => typeof x === "number" && Number.isFinite(x) && x >= spec.min && x <= spec.max &&
+  const inRange = (x: unknown) =>
+    typeof x === "number" &&
+    Number.isFinite(x) &&
+    x >= spec.min &&
+    x <= spec.max &&
     (!spec.integer || Number.isInteger(x));
   if (spec.type === "number") return inRange(value);
-  return Array.isArray(value) && value.length >= spec.minLength && value.length <= spec.maxLength && value.every(inRange);
+  return (
+    Array.isArray(value) && value.length >= spec.minLength && value.length <= spec.maxLength && value.every(inRange)
+  );
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-const shown = (value: unknown) => (typeof value === "string" ? JSON.stringify(value) : Array.isArray(value) ? `[${value.join(", ")}]` : String(value));
+const shown = (value: unknown) =>
+  typeof value === "string" ? JSON.stringify(value) : Array.isArray(value) ? `[${value.join(", ")}]` : String(value);
 
 /** A value of the parameters cell outside the range its lesson states. */
 export class ParameterError extends LearnerError {
@@ -111,19 +152,33 @@ export interface Lesson {
  * outside) and returns the lesson's `claim`. Say which values the learner changed, so that what follows reads
  * as their experiment.
  */
-export function startLesson(specs: ParameterSpecs, values: Readonly<Record<string, unknown>>, print: (line: string) => void = console.log): Lesson {
+export function startLesson(
+  specs: ParameterSpecs,
+  values: Readonly<Record<string, unknown>>,
+  print: (line: string) => void = console.log,
+): Lesson {
   for (const name of Object.keys(values)) {
-    if (!(name in specs)) throw new ParameterError(`this lesson has no parameter "${name}"; its parameters are ${Object.keys(specs).join(", ")}`);
+    if (!(name in specs))
+      throw new ParameterError(
+        `this lesson has no parameter "${name}"; its parameters are ${Object.keys(specs).join(", ")}`,
+      );
   }
   for (const name of Object.keys(specs)) {
-    if (!(name in values)) throw new ParameterError(`the parameter ${name} is missing from startLesson's values; pass every value of the parameters cell`);
+    if (!(name in values))
+      throw new ParameterError(
+        `the parameter ${name} is missing from startLesson's values; pass every value of the parameters cell`,
+      );
   }
   const problem = outsideRange(specs, values);
   if (problem) throw new ParameterError(`${problem}; change it in the parameters cell and run the lesson again.`);
   const changed = Object.keys(specs).filter((name) => !same(values[name], specs[name].default));
   if (changed.length) {
-    const list = changed.map((name) => `${name} = ${shown(values[name])} (default ${shown(specs[name].default)})`).join(", ");
-    print(`Your values: ${list}. Where one of the lesson's claims no longer holds for them, it says so and the lesson goes on.`);
+    const list = changed
+      .map((name) => `${name} = ${shown(values[name])} (default ${shown(specs[name].default)})`)
+      .join(", ");
+    print(
+      `Your values: ${list}. Where one of the lesson's claims no longer holds for them, it says so and the lesson goes on.`,
+    );
   }
   const usesDefaults = changed.length === 0;
   let interrupted = false;
@@ -135,15 +190,19 @@ export function startLesson(specs: ParameterSpecs, values: Readonly<Record<strin
     },
     claim(statement, holds, evidence = "") {
       if (!holds && interrupted) {
-        print(`Not shown, because you interrupted the training: ${statement}${evidence ? ` (${evidence})` : ""}; ` +
-          "run the training cell again to the end to see it.");
+        print(
+          `Not shown, because you interrupted the training: ${statement}${evidence ? ` (${evidence})` : ""}; ` +
+            "run the training cell again to the end to see it.",
+        );
         return;
       }
       if (holds || usesDefaults) {
         strictClaim(statement, holds, evidence, print);
         return;
       }
-      print(`With your values this no longer holds: ${statement}${evidence ? ` (${evidence})` : ""}; with the defaults it does.`);
+      print(
+        `With your values this no longer holds: ${statement}${evidence ? ` (${evidence})` : ""}; with the defaults it does.`,
+      );
     },
     solutions: withoutRecording,
   };

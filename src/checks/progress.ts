@@ -49,10 +49,13 @@ export function readProgress(file: string): Progress | Error {
   }
   try {
     const progress = JSON.parse(text) as Progress;
-    if (typeof progress?.exercises !== "object" || progress.exercises === null) throw new Error("it holds no \"exercises\"");
+    if (typeof progress?.exercises !== "object" || progress.exercises === null)
+      throw new Error('it holds no "exercises"');
     return progress;
   } catch (error) {
-    return new Error(`your progress in ${file} is not a progress file (${(error as Error).message}); delete it to start your progress afresh`);
+    return new Error(
+      `your progress in ${file} is not a progress file (${(error as Error).message}); delete it to start your progress afresh`,
+    );
   }
 }
 
@@ -74,15 +77,23 @@ export function withoutRecording(show: () => void): void {
  * Records one verdict for an exercise (a right or wrong answer; "Your turn" is no verdict). On a file it cannot
  * read or write it prints one sentence (once per file) and returns: the lesson goes on.
  */
-export function recordVerdict(id: ExerciseId, correct: boolean, print: (line: string) => void = console.log,
-  file: string | null = progressFile(), now: Date = new Date()): void {
+export function recordVerdict(
+  id: ExerciseId,
+  correct: boolean,
+  print: (line: string) => void = console.log,
+  file: string | null = progressFile(),
+  now: Date = new Date(),
+): void {
   if (file === null || solutionsShowing) return;
   const progress = readProgress(file);
   let problem = progress instanceof Error ? progress.message : "";
   if (!(progress instanceof Error)) {
     const key = exerciseKey(id);
     const done = correct || progress.exercises[key]?.done === true;
-    const exercises = { ...progress.exercises, [key]: { done, last: correct ? "right" : "not yet", at: now.toISOString() } };
+    const exercises = {
+      ...progress.exercises,
+      [key]: { done, last: correct ? "right" : "not yet", at: now.toISOString() },
+    };
     try {
       writeFileAtomic(file, JSON.stringify({ ...progress, exercises }, null, 2) + "\n");
     } catch (error) {

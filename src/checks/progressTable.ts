@@ -10,12 +10,15 @@ export interface LessonProgress {
 }
 
 /** Per lesson with exercises, in order: which are done and which are open (never tried, or never right yet). */
-export function lessonProgress(progress: Progress, exercises: readonly ExerciseId[] = allExercises()): LessonProgress[] {
+export function lessonProgress(
+  progress: Progress,
+  exercises: readonly ExerciseId[] = allExercises(),
+): LessonProgress[] {
   const rows: LessonProgress[] = [];
   for (const id of exercises) {
     let row = rows.find((r) => r.lesson === id.lesson);
     if (!row) rows.push((row = { lesson: id.lesson, done: [], open: [] }));
-    (progress.exercises[exerciseKey(id)]?.done ? row.done as string[] : row.open as string[]).push(id.name);
+    (progress.exercises[exerciseKey(id)]?.done ? (row.done as string[]) : (row.open as string[])).push(id.name);
   }
   return rows;
 }
@@ -23,8 +26,11 @@ export function lessonProgress(progress: Progress, exercises: readonly ExerciseI
 /** The progress as a markdown table: lesson, exercises done, exercises open. */
 export function progressTable(progress: Progress, exercises: readonly ExerciseId[] = allExercises()): string {
   const names = (list: readonly string[]) => (list.length ? list.join(", ") : "—");
-  const rows = lessonProgress(progress, exercises).map((r) =>
-    [r.lesson, `${r.done.length} of ${r.done.length + r.open.length}${r.done.length ? `: ${names(r.done)}` : ""}`, names(r.open)]);
+  const rows = lessonProgress(progress, exercises).map((r) => [
+    r.lesson,
+    `${r.done.length} of ${r.done.length + r.open.length}${r.done.length ? `: ${names(r.done)}` : ""}`,
+    names(r.open),
+  ]);
   return markdownTable(["lesson", "done", "open"], rows, ["left", "left", "left"]);
 }
 

@@ -8,7 +8,8 @@
 
 type Indexed = ArrayLike<unknown>;
 const isIndexed = (x: unknown): x is Indexed => Array.isArray(x) || ArrayBuffer.isView(x);
-const isPlainObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !isIndexed(x);
+const isPlainObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === "object" && x !== null && !isIndexed(x);
 
 /** A deep copy: arrays, typed arrays and plain objects are new; numbers, strings and functions are the same. */
 export function copyOf<T>(value: T): T {
@@ -73,7 +74,9 @@ export function describeValue(value: unknown, depth = 0): string {
     if (Array.isArray(value.sizes)) return describeNetwork(value);
     if (typeof value.rows === "number" && typeof value.cols === "number") return `a ${value.rows}×${value.cols} matrix`;
     if (depth > 1) return "{…}";
-    return `{ ${Object.keys(value).map((key) => `${key}: ${describeValue(value[key], depth + 1)}`).join(", ")} }`;
+    return `{ ${Object.keys(value)
+      .map((key) => `${key}: ${describeValue(value[key], depth + 1)}`)
+      .join(", ")} }`;
   }
   return String(value);
 }
@@ -81,7 +84,8 @@ export function describeValue(value: unknown, depth = 0): string {
 /** A network as "a 4-3-2 network", with its first weights and biases when it has them, so two networks differ in print. */
 function describeNetwork(net: Record<string, unknown>): string {
   const name = `a ${(net.sizes as number[]).join("-")} network`;
-  const weights = net.weights as { data?: ArrayLike<number> }[] | undefined, biases = net.biases as ArrayLike<number>[] | undefined;
+  const weights = net.weights as { data?: ArrayLike<number> }[] | undefined,
+    biases = net.biases as ArrayLike<number>[] | undefined;
   if (!Array.isArray(weights) || !weights[0]?.data || !Array.isArray(biases) || !biases[0]) return name;
   const first = (values: ArrayLike<number>) => {
     const shown = Array.from({ length: Math.min(values.length, 3) }, (_, i) => formatNumber(values[i]));

@@ -16,7 +16,9 @@ export async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
   try {
     if (command !== "train") {
-      throw new UsageError(command === undefined || command === "--help" ? "" : `unknown command "${command}"; the command is "train"`);
+      throw new UsageError(
+        command === undefined || command === "--help" ? "" : `unknown command "${command}"; the command is "train"`,
+      );
     }
     return await runTrain(parseTrainCommand(rest));
   } catch (error) {

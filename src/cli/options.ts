@@ -63,15 +63,21 @@ const number = (flag: string, text: string): number => {
 };
 
 const oneOf = <T extends string>(flag: string, text: string, allowed: readonly T[]): T => {
-  if (!(allowed as readonly string[]).includes(text)) throw new UsageError(`${flag} must be one of ${allowed.join(", ")}; got "${text}"`);
+  if (!(allowed as readonly string[]).includes(text))
+    throw new UsageError(`${flag} must be one of ${allowed.join(", ")}; got "${text}"`);
   return text as T;
 };
 
 /** Reads `train`'s flags, checking every value and its range before any work starts. */
 export function parseTrainCommand(args: string[]): TrainCommand {
   // "--eta -1" would read as two flags; join a negative number to its flag so the range check can answer.
-  args = args.map((arg, i) => (/^-[\d.]/.test(arg) && /^--[a-z-]+$/.test(args[i - 1] ?? "") ? `\u0000${arg}` : arg))
-    .reduce<string[]>((all, arg) => (arg.startsWith("\u0000") ? [...all.slice(0, -1), `${all[all.length - 1]}=${arg.slice(1)}`] : [...all, arg]), []);
+  args = args
+    .map((arg, i) => (/^-[\d.]/.test(arg) && /^--[a-z-]+$/.test(args[i - 1] ?? "") ? `\u0000${arg}` : arg))
+    .reduce<string[]>(
+      (all, arg) =>
+        arg.startsWith("\u0000") ? [...all.slice(0, -1), `${all[all.length - 1]}=${arg.slice(1)}`] : [...all, arg],
+      [],
+    );
   let values;
   try {
     ({ values } = parseArgs({
@@ -79,11 +85,25 @@ export function parseTrainCommand(args: string[]): TrainCommand {
       strict: true,
       allowPositionals: false,
       options: {
-        layers: { type: "string" }, activation: { type: "string" }, cost: { type: "string" },
-        eta: { type: "string" }, "eta-final": { type: "string" }, batch: { type: "string" }, epochs: { type: "string" }, lambda: { type: "string" },
-        seed: { type: "string" }, data: { type: "string" }, "train-size": { type: "string" }, init: { type: "string" },
-        "weight-init": { type: "string" }, "no-shuffle": { type: "boolean" }, engine: { type: "string" }, threads: { type: "string" },
-        save: { type: "string" }, json: { type: "boolean" }, help: { type: "boolean" },
+        layers: { type: "string" },
+        activation: { type: "string" },
+        cost: { type: "string" },
+        eta: { type: "string" },
+        "eta-final": { type: "string" },
+        batch: { type: "string" },
+        epochs: { type: "string" },
+        lambda: { type: "string" },
+        seed: { type: "string" },
+        data: { type: "string" },
+        "train-size": { type: "string" },
+        init: { type: "string" },
+        "weight-init": { type: "string" },
+        "no-shuffle": { type: "boolean" },
+        engine: { type: "string" },
+        threads: { type: "string" },
+        save: { type: "string" },
+        json: { type: "boolean" },
+        help: { type: "boolean" },
       },
     }));
   } catch (e) {
@@ -92,7 +112,11 @@ export function parseTrainCommand(args: string[]): TrainCommand {
   if (values.help) throw new UsageError("");
   const layers = (values.layers ?? "784,16,16,10").split(",").map((s) => number("--layers", s));
   const range = (check: () => unknown): void => {
-    try { check(); } catch (e) { throw new UsageError((e as Error).message); }
+    try {
+      check();
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
   };
   range(() => checkSizes(layers));
   const command: TrainCommand = {

@@ -15,7 +15,9 @@ import { UsageError } from "./options";
 export function checkSavePath(file: string): void {
   if (file.trim() === "") throw new UsageError(`--save needs a file name, such as --save model.json`);
   if (file.endsWith("/") || file.endsWith(path.sep) || isDirectory(file)) {
-    throw new UsageError(`--save ${file} is a folder; name a file in it, such as --save ${path.join(file, "model.json")}`);
+    throw new UsageError(
+      `--save ${file} is a folder; name a file in it, such as --save ${path.join(file, "model.json")}`,
+    );
   }
   // The nearest folder above the file that exists must be a folder we may create files in.
   let dir = path.dirname(path.resolve(file));
@@ -26,7 +28,9 @@ export function checkSavePath(file: string): void {
     fs.writeFileSync(probe, "");
     fs.rmSync(probe);
   } catch (error) {
-    throw new UsageError(`--save ${file} cannot be written: files cannot be created in ${dir} (${(error as NodeJS.ErrnoException).code ?? "refused"}); save somewhere else, such as --save model.json`);
+    throw new UsageError(
+      `--save ${file} cannot be written: files cannot be created in ${dir} (${(error as NodeJS.ErrnoException).code ?? "refused"}); save somewhere else, such as --save model.json`,
+    );
   }
 }
 

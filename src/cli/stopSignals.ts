@@ -19,15 +19,21 @@ export function listenForStop(say: (line: string) => void): StopRequest {
   const onSignal = (received: NodeJS.Signals): void => {
     if (signal === null) {
       signal = received;
-      say(`${received === "SIGINT" ? "Ctrl-C" : received}: stopping now; the last finished epoch will be kept (and saved with --save).`);
+      say(
+        `${received === "SIGINT" ? "Ctrl-C" : received}: stopping now; the last finished epoch will be kept (and saved with --save).`,
+      );
     } else {
       say(`${received === "SIGINT" ? "Ctrl-C" : received} again: still stopping, one moment.`);
     }
   };
   for (const s of stopSignals) process.on(s, onSignal);
   return {
-    get signal() { return signal; },
-    release: () => { for (const s of stopSignals) process.off(s, onSignal); },
+    get signal() {
+      return signal;
+    },
+    release: () => {
+      for (const s of stopSignals) process.off(s, onSignal);
+    },
   };
 }
 

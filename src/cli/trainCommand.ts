@@ -14,13 +14,18 @@ import { TrainCommand, UsageError } from "./options";
 import { progressBar } from "./progress";
 
 /** The training and test sets a command names: the embedded split, data/mnist, or any IDX directory. */
-export function loadData(command: Pick<TrainCommand, "data" | "seed" | "trainSize">): { train: Dataset; test: Dataset } {
+export function loadData(command: Pick<TrainCommand, "data" | "seed" | "trainSize">): {
+  train: Dataset;
+  test: Dataset;
+} {
   let sets: { train: Dataset; test: Dataset };
   if (command.data === "embedded") sets = embeddedSplit({ seed: command.seed });
   else sets = loadIdxDirectory(command.data === "mnist" ? mnistDirectory() : command.data.slice("idx:".length));
   if (command.trainSize !== undefined) {
     if (command.trainSize > sets.train.count) {
-      throw new UsageError(`--train-size ${command.trainSize} is more than the ${sets.train.count} training images of ${sets.train.name}; use at most ${sets.train.count}`);
+      throw new UsageError(
+        `--train-size ${command.trainSize} is more than the ${sets.train.count} training images of ${sets.train.name}; use at most ${sets.train.count}`,
+      );
     }
     sets = { train: take(sets.train, command.trainSize), test: sets.test };
   }
@@ -29,14 +34,21 @@ export function loadData(command: Pick<TrainCommand, "data" | "seed" | "trainSiz
 
 /** The network to start from: a saved model (--init, whose own layers and activation are used) or fresh random weights. */
 function startingNetwork(command: TrainCommand, inputSize: number, note: (line: string) => void): Network {
-  if (!command.init) return createNetwork(command.layers, { activation: command.activation, init: command.weightInit, seed: command.seed });
+  if (!command.init)
+    return createNetwork(command.layers, {
+      activation: command.activation,
+      init: command.weightInit,
+      seed: command.seed,
+    });
   const net = loadModel(command.init);
   if (net.sizes[0] !== inputSize) {
     throw new UsageError(`${command.init} has ${net.sizes[0]} inputs but the images have ${inputSize} pixels`);
   }
   const ignored = ["--layers", "--activation", "--weight-init"].filter((flag) => command.given?.includes(flag));
   if (ignored.length) {
-    note(`note: ${ignored.join(", ")} ${ignored.length > 1 ? "are" : "is"} not used with --init: training goes on from ${command.init}'s own ${net.sizes.join("-")} ${net.activation.name} network`);
+    note(
+      `note: ${ignored.join(", ")} ${ignored.length > 1 ? "are" : "is"} not used with --init: training goes on from ${command.init}'s own ${net.sizes.join("-")} ${net.activation.name} network`,
+    );
   }
   return net;
 }
@@ -49,7 +61,11 @@ const percent = (x: number | null): string => (x === null ? "-" : `${(100 * x).t
  * training within a fraction of a second (it trains in slices of 200 ms and listens in between) and the last
  * finished epoch is saved. A run that diverges saves its last good epoch only where no model was saved before.
  */
-export async function runTrain(command: TrainCommand, out: (line: string) => void = console.log, err: (line: string) => void = console.error): Promise<number> {
+export async function runTrain(
+  command: TrainCommand,
+  out: (line: string) => void = console.log,
+  err: (line: string) => void = console.error,
+): Promise<number> {
   const stop = listenForStop(err); // from the start: a signal while the data loads stops before training
   try {
     return await trainAndSave(command, stop, out, err);
@@ -58,12 +74,19 @@ export async function runTrain(command: TrainCommand, out: (line: string) => voi
   }
 }
 
-async function trainAndSave(command: TrainCommand, stop: StopRequest, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+async function trainAndSave(
+  command: TrainCommand,
+  stop: StopRequest,
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
   if (command.save !== undefined) checkSavePath(command.save);
   const { train: trainSet, test } = loadData(command);
   const pixels = trainSet.rows * trainSet.cols;
   if (command.batch > trainSet.count) {
-    throw new UsageError(`--batch ${command.batch} is more than the ${trainSet.count} training images of ${trainSet.name}; use at most ${trainSet.count}`);
+    throw new UsageError(
+      `--batch ${command.batch} is more than the ${trainSet.count} training images of ${trainSet.name}; use at most ${trainSet.count}`,
+    );
   }
   if (!command.init) checkTrainingFits(command.layers, trainSet.count + test.count, pixels);
   const net = startingNetwork(command, pixels, err);
@@ -71,19 +94,45 @@ async function trainAndSave(command: TrainCommand, stop: StopRequest, out: (line
   const hadModel = command.save !== undefined && fs.existsSync(command.save);
   const bar = progressBar();
   if (!command.json) {
-    out(`training ${net.sizes.join("-")} (${net.activation.name}, ${command.cost}) on ${trainSet.count} images of ${trainSet.name}, testing on ${test.count}`);
+    out(
+      `training ${net.sizes.join("-")} (${net.activation.name}, ${command.cost}) on ${trainSet.count} images of ${trainSet.name}, testing on ${test.count}`,
+    );
   }
   const run = trainer(net, trainSet, {
-    eta: command.eta, etaFinal: command.etaFinal, batchSize: command.batch, epochs: command.epochs, cost: command.cost, lambda: command.lambda,
-    seed: command.seed, shuffle: command.shuffle, engine: command.engine, threads: command.threads, test,
+    eta: command.eta,
+    etaFinal: command.etaFinal,
+    batchSize: command.batch,
+    epochs: command.epochs,
+    cost: command.cost,
+    lambda: command.lambda,
+    seed: command.seed,
+    shuffle: command.shuffle,
+    engine: command.engine,
+    threads: command.threads,
+    test,
     onBatch: (b) => {
-      if (!command.json) bar.update(b.batch, b.batches, `epoch ${b.epoch}/${command.epochs}  batch ${b.batch}/${b.batches}  cost ${b.cost.toFixed(4)}`);
+      if (!command.json)
+        bar.update(
+          b.batch,
+          b.batches,
+          `epoch ${b.epoch}/${command.epochs}  batch ${b.batch}/${b.batches}  cost ${b.cost.toFixed(4)}`,
+        );
     },
     onEpoch: (r) => {
       if (command.json) {
-        out(JSON.stringify({ epoch: r.epoch, cost: r.cost, trainAccuracy: r.trainAccuracy, testAccuracy: r.testAccuracy, examplesPerSecond: Math.round(r.examplesPerSecond) }));
+        out(
+          JSON.stringify({
+            epoch: r.epoch,
+            cost: r.cost,
+            trainAccuracy: r.trainAccuracy,
+            testAccuracy: r.testAccuracy,
+            examplesPerSecond: Math.round(r.examplesPerSecond),
+          }),
+        );
       } else {
-        bar.done(`epoch ${r.epoch}: cost ${r.cost.toFixed(4)}, train ${percent(r.trainAccuracy)}, test ${percent(r.testAccuracy)}, ${Math.round(r.examplesPerSecond).toLocaleString("en-US")} examples/s`);
+        bar.done(
+          `epoch ${r.epoch}: cost ${r.cost.toFixed(4)}, train ${percent(r.trainAccuracy)}, test ${percent(r.testAccuracy)}, ${Math.round(r.examplesPerSecond).toLocaleString("en-US")} examples/s`,
+        );
       }
     },
   });
@@ -111,7 +160,9 @@ async function trainAndSave(command: TrainCommand, stop: StopRequest, out: (line
     else (stop.signal ? err : command.json ? err : out)(saveOrFallBack(net, command.save, what));
   }
   if (stop.signal) {
-    err(`stopped by ${stop.signal === "SIGINT" ? "Ctrl-C" : stop.signal} after ${epochs} finished epoch${epochs === 1 ? "" : "s"}`);
+    err(
+      `stopped by ${stop.signal === "SIGINT" ? "Ctrl-C" : stop.signal} after ${epochs} finished epoch${epochs === 1 ? "" : "s"}`,
+    );
     return exitCodeOf(stop.signal);
   }
   return 0;

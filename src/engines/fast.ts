@@ -24,7 +24,12 @@ export function fastEngine(net: Network, options: EngineOptions): Engine {
   const costFunction = costNamed(options.cost);
   const capacity = Math.min(Math.max(1, options.batchSize), chunk);
   let threads = chooseThreads(net.sizes, options.batchSize, options.threads);
-  const kernel: Kernel = createKernel(net.sizes, net.activation.name === "relu", threads > 1 ? Math.ceil(capacity / threads) : capacity, threads);
+  const kernel: Kernel = createKernel(
+    net.sizes,
+    net.activation.name === "relu",
+    threads > 1 ? Math.ceil(capacity / threads) : capacity,
+    threads,
+  );
   if (threads > 1 && !bindWorkers(kernel, threads - 1)) threads = 1; // worker threads could not start: one thread does it all
   const batch = { cost: 0, correct: 0 };
 
@@ -48,7 +53,17 @@ export function fastEngine(net: Network, options: EngineOptions): Engine {
     }
     // A batch bigger than the kernel's buffers: its gradient is summed in parts, then one step.
     for (let s = start; s < end; s += kernel.capacity) {
-      batch.cost += trainOn(kernel, data, order, s, Math.min(s + kernel.capacity, end), cost, -eta / m, decay, s === start ? SET : ADD);
+      batch.cost += trainOn(
+        kernel,
+        data,
+        order,
+        s,
+        Math.min(s + kernel.capacity, end),
+        cost,
+        -eta / m,
+        decay,
+        s === start ? SET : ADD,
+      );
       batch.correct += kernel.results[1];
     }
     kernel.calls.step(kernel.layout.table, kernel.sizes.length - 1, decay);
@@ -60,7 +75,12 @@ export function fastEngine(net: Network, options: EngineOptions): Engine {
     threads,
     load: (from) => loadParameters(kernel, from),
     step,
-    store: (into) => storeParameters(kernel, into.weights.map((w) => w.data), into.biases),
+    store: (into) =>
+      storeParameters(
+        kernel,
+        into.weights.map((w) => w.data),
+        into.biases,
+      ),
     // 60,000 readable forward passes would take longer than the epoch: the kernel evaluates too.
     evaluate: (trained, data) => fastEvaluate(trained, data, costFunction),
   };
@@ -70,7 +90,9 @@ export function fastEngine(net: Network, options: EngineOptions): Engine {
 function chooseThreads(sizes: readonly number[], batchSize: number, asked: number | undefined): number {
   if (asked === undefined) return defaultThreads(sizes, batchSize);
   if (!(Number.isInteger(asked) && asked >= 1 && asked <= 64)) {
-    throw new InputError(`the number of threads must be a whole number from 1 to 64; got ${asked} (leave it out to use the cores that help, ${defaultThreads(sizes, batchSize)} here)`);
+    throw new InputError(
+      `the number of threads must be a whole number from 1 to 64; got ${asked} (leave it out to use the cores that help, ${defaultThreads(sizes, batchSize)} here)`,
+    );
   }
   return Math.min(asked, Math.max(1, batchSize));
 }
@@ -81,7 +103,11 @@ function chooseThreads(sizes: readonly number[], batchSize: number, asked: numbe
  * summed in parts by that many threads, as training with them does.
  */
 export function fastGradient(
-  net: Network, data: Dataset, indices?: ArrayLike<number>, cost: Cost = quadratic, threads = 1,
+  net: Network,
+  data: Dataset,
+  indices?: ArrayLike<number>,
+  cost: Cost = quadratic,
+  threads = 1,
 ): { gradient: Gradient; cost: number } {
   checkDatasetFits(net.sizes, data);
   const order = indices ?? Uint32Array.from({ length: data.count }, (_, i) => i);
@@ -97,11 +123,26 @@ export function fastGradient(
     total = gradientInParts(k, t, data, order, 0, count, costCode(cost.name), 1 / count).cost;
   } else {
     for (let start = 0; start < count; start += k.capacity) {
-      total += trainOn(k, data, order, start, Math.min(start + k.capacity, count), costCode(cost.name), 1 / count, 1, start === 0 ? SET : ADD);
+      total += trainOn(
+        k,
+        data,
+        order,
+        start,
+        Math.min(start + k.capacity, count),
+        costCode(cost.name),
+        1 / count,
+        1,
+        start === 0 ? SET : ADD,
+      );
     }
   }
   const gradient = zeroGradient(net.sizes);
-  storeParameters(k, gradient.nablaW.map((w) => w.data), gradient.nablaB, true);
+  storeParameters(
+    k,
+    gradient.nablaW.map((w) => w.data),
+    gradient.nablaB,
+    true,
+  );
   return { gradient, cost: total / count };
 }
 
@@ -110,15 +151,35 @@ export function fastGradient(
  * with the summed gradient (STEP, SET or ADD). Returns the summed cost; results[1] has the number right.
  */
 function trainOn(
-  k: Kernel, data: Dataset, order: ArrayLike<number>, start: number, end: number, cost: number, scale: number, decay: number, mode: number,
+  k: Kernel,
+  data: Dataset,
+  order: ArrayLike<number>,
+  start: number,
+  end: number,
+  cost: number,
+  scale: number,
+  decay: number,
+  mode: number,
 ): number {
   const upcoming = setBatch(k, data, order, start, end);
   const { layout } = k;
-  k.calls.train(layout.table, k.sizes.length - 1, end - start, layout.images, layout.indices, upcoming, layout.labels,
-    k.relu ? 1 : 0, cost, scale, decay, mode, layout.results);
+  k.calls.train(
+    layout.table,
+    k.sizes.length - 1,
+    end - start,
+    layout.images,
+    layout.indices,
+    upcoming,
+    layout.labels,
+    k.relu ? 1 : 0,
+    cost,
+    scale,
+    decay,
+    mode,
+    layout.results,
+  );
   return k.results[0];
 }
 
 /** The most examples one kernel call takes: enough to keep calls few, few enough for the batch to stay in cache. */
 const chunk = 256;
-

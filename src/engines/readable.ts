@@ -28,9 +28,11 @@ export function readableEngine(net: Network, options: EngineOptions): Engine {
     // The step: w ← decay · w − (η/m) Σ ∂C_x/∂w over the m examples of the minibatch; b ← b − (η/m) Σ ∂C_x/∂b.
     const rate = eta / (end - start);
     for (let l = 0; l < working.weights.length; l++) {
-      const w = working.weights[l].data, nw = grad.nablaW[l].data;
+      const w = working.weights[l].data,
+        nw = grad.nablaW[l].data;
       for (let i = 0; i < w.length; i++) w[i] = decay * w[i] - rate * nw[i];
-      const b = working.biases[l], nb = grad.nablaB[l];
+      const b = working.biases[l],
+        nb = grad.nablaB[l];
       for (let j = 0; j < b.length; j++) b[j] -= rate * nb[j];
     }
     // #endregion
@@ -39,7 +41,9 @@ export function readableEngine(net: Network, options: EngineOptions): Engine {
   return {
     batch,
     threads: 1,
-    load: (from) => { working = cloneNetwork(from); },
+    load: (from) => {
+      working = cloneNetwork(from);
+    },
     step,
     store: (into) => copyParameters(working, into),
     evaluate: (trained, data) => evaluate(trained, data, cost),

@@ -23,8 +23,10 @@ export function memoryBudget(): number {
 export function checkNetworkFits(sizes: readonly number[]): void {
   const bytes = parameterCount(sizes) * NETWORK_BYTES_PER_PARAMETER;
   if (bytes > memoryBudget()) {
-    throw new InputError(`a ${sizes.join("-")} network's ${parameterCount(sizes).toLocaleString("en-US")} weights and biases would take ${size(bytes)}, ` +
-      `more than half of this machine's ${size(os.totalmem())}; use fewer or smaller layers`);
+    throw new InputError(
+      `a ${sizes.join("-")} network's ${parameterCount(sizes).toLocaleString("en-US")} weights and biases would take ${size(bytes)}, ` +
+        `more than half of this machine's ${size(os.totalmem())}; use fewer or smaller layers`,
+    );
   }
 }
 
@@ -33,8 +35,10 @@ export function checkTrainingFits(sizes: readonly number[], images: number, pixe
   const parameters = parameterCount(sizes);
   const bytes = parameters * TRAINING_BYTES_PER_PARAMETER + 2 * images * pixelsPerImage;
   if (bytes > memoryBudget()) {
-    throw new InputError(`training a ${sizes.join("-")} network (${parameters.toLocaleString("en-US")} weights and biases) on ${images.toLocaleString("en-US")} images ` +
-      `needs about ${size(bytes)}, more than half of this machine's ${size(os.totalmem())}; use fewer or smaller layers, or fewer images`);
+    throw new InputError(
+      `training a ${sizes.join("-")} network (${parameters.toLocaleString("en-US")} weights and biases) on ${images.toLocaleString("en-US")} images ` +
+        `needs about ${size(bytes)}, more than half of this machine's ${size(os.totalmem())}; use fewer or smaller layers, or fewer images`,
+    );
   }
 }
 

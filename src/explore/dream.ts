@@ -11,8 +11,13 @@ import { createRandom } from "../random";
  * cross-entropy cost keeps pulling while the wanted output is dim). The pixel landscape is bumpy, so it
  * tries a few step lengths and keeps the image the network finds most `digit`-like.
  */
-export function imageThatMaximises(net: Network, digit: number, options: { steps?: number; seed?: number } = {}): Float64Array {
-  let best = new Float64Array(net.sizes[0]), bestOutput = -1;
+export function imageThatMaximises(
+  net: Network,
+  digit: number,
+  options: { steps?: number; seed?: number } = {},
+): Float64Array {
+  let best = new Float64Array(net.sizes[0]),
+    bestOutput = -1;
   for (const eta of [0.05, 0.2, 0.5, 1, 2]) {
     const random = createRandom(options.seed ?? 1);
     const x = Float64Array.from({ length: net.sizes[0] }, () => 0.4 + 0.2 * random.uniform());

@@ -15,11 +15,19 @@ export interface SaturationReport {
   readonly deltaSize: number[];
 }
 
-export function saturation(net: Network, data: Dataset, examples: number, cost: Cost = quadratic, threshold = 0.01): SaturationReport {
+export function saturation(
+  net: Network,
+  data: Dataset,
+  examples: number,
+  cost: Cost = quadratic,
+  threshold = 0.01,
+): SaturationReport {
   const n = Math.min(examples, data.count);
   const layers = net.weights.length;
-  const saturated = new Array<number>(layers).fill(0), deltaSize = new Array<number>(layers).fill(0);
-  const ws = workspace(net.sizes), grad = zeroGradient(net.sizes);
+  const saturated = new Array<number>(layers).fill(0),
+    deltaSize = new Array<number>(layers).fill(0);
+  const ws = workspace(net.sizes),
+    grad = zeroGradient(net.sizes);
   for (let i = 0; i < n; i++) {
     backpropInto(net, cost, imageOf(data, i, ws.input), data.labels[i], ws, grad);
     for (let l = 0; l < layers; l++) {

@@ -22,15 +22,22 @@ export const displayDigits = 6;
  * carry 17 digits per point of a landscape (integers, strings and everything else are kept as they are).
  */
 export function roundForDisplay<T>(figure: T, digits = displayDigits): T {
-  return JSON.parse(JSON.stringify(figure, (_key, value) =>
-    typeof value === "number" && Number.isFinite(value) && !Number.isInteger(value) ? Number(value.toPrecision(digits)) : value)) as T;
+  return JSON.parse(
+    JSON.stringify(figure, (_key, value) =>
+      typeof value === "number" && Number.isFinite(value) && !Number.isInteger(value)
+        ? Number(value.toPrecision(digits))
+        : value,
+    ),
+  ) as T;
 }
 
 /** The sentences a chart shows in its place when it cannot be drawn. */
 export const notDrawn = {
   noPlotly: `This chart could not be drawn because plotly.js did not load: run the lesson's first code cell (its setupPlots() writes ${plotlyFileName} beside the notebook), then this cell again.`,
-  noFigure: "This chart could not be drawn because this page does not hold its data: open the notebook in Jupyter or VS Code, or render it again with npm run lesson.",
-  noRenderer: "This chart could not be drawn because this JupyterLab has no plotly renderer: install the Python plotly package into the Python that runs Jupyter (pip install plotly, as npm start does), restart Jupyter and reload the page.",
+  noFigure:
+    "This chart could not be drawn because this page does not hold its data: open the notebook in Jupyter or VS Code, or render it again with npm run lesson.",
+  noRenderer:
+    "This chart could not be drawn because this JupyterLab has no plotly renderer: install the Python plotly package into the Python that runs Jupyter (pip install plotly, as npm start does), restart Jupyter and reload the page.",
 };
 
 /**
@@ -47,7 +54,8 @@ export function chartIdOf(html: string): string | undefined {
 /** The <div> and the script of chart `id` (see the top of this file); `height` in pixels. */
 export function chartHtml(id: string, height: number): string {
   const js = (s: string) => JSON.stringify(s).replace(/<\//g, "<\\/");
-  return `<div id="${id}" class="descent-chart" style="width:100%;min-height:${height}px"></div>\n` +
+  return (
+    `<div id="${id}" class="descent-chart" style="width:100%;min-height:${height}px"></div>\n` +
     `<script type="text/javascript">(function(){var id=${js(id)},mime=${js(PLOTLY_MIME)};` +
     // The figure: from the page's table, else from Notebook 6's own record of this output's bundle.
     `function figure(){var page=window.${pageFiguresName};if(page&&page[id])return page[id];` +
@@ -61,7 +69,8 @@ export function chartHtml(id: string, height: number): string {
     `if(el&&window.Plotly&&f){window.Plotly.newPlot(el,f.data,f.layout||{},Object.assign({responsive:true},f.config||{}))` +
     `.then(function(){if(f.frames){window.Plotly.addFrames(el,f.frames);}});}` +
     `else if(tries<600){setTimeout(function(){draw(tries+1)},50);}` +
-    `else if(el){el.textContent=${inJupyterLab}?${js(notDrawn.noRenderer)}:window.Plotly?${js(notDrawn.noFigure)}:${js(notDrawn.noPlotly)};}})(0);})();</script>`;
+    `else if(el){el.textContent=${inJupyterLab}?${js(notDrawn.noRenderer)}:window.Plotly?${js(notDrawn.noFigure)}:${js(notDrawn.noPlotly)};}})(0);})();</script>`
+  );
 }
 
 /** The page-level script that gives every chart of a page its figure: `figures` maps chart ids to figures. */
@@ -74,9 +83,11 @@ export function figuresScript(figures: Record<string, unknown>): string {
  * in JupyterLab and Notebook 7 (their plotly renderer draws the charts).
  */
 export function plotlyLoaderHtml(): string {
-  return `<script type="text/javascript" data-descent="plotly">` +
+  return (
+    `<script type="text/javascript" data-descent="plotly">` +
     `if(!window.Plotly&&!${inJupyterLab}&&!document.querySelector("script[data-descent-plotly]")){` +
-    `var s=document.createElement("script");s.setAttribute("data-descent-plotly","");s.src=${JSON.stringify(plotlyFileName)};document.head.appendChild(s);}</script>`;
+    `var s=document.createElement("script");s.setAttribute("data-descent-plotly","");s.src=${JSON.stringify(plotlyFileName)};document.head.appendChild(s);}</script>`
+  );
 }
 
 /**
@@ -87,10 +98,12 @@ export function plotlyLoaderHtml(): string {
  */
 export function growingChartHtml(id: string, figure: unknown, height: number): string {
   const json = JSON.stringify(figure).replace(/<\//g, "<\\/");
-  return `<div id="${id}" class="descent-chart" style="width:100%;min-height:${height}px"></div>\n` +
+  return (
+    `<div id="${id}" class="descent-chart" style="width:100%;min-height:${height}px"></div>\n` +
     `<script type="text/javascript">(function draw(tries){var el=document.getElementById(${JSON.stringify(id)});` +
     `if(window.Plotly&&el){var f=${json};window.Plotly.react(el,f.data,f.layout||{},Object.assign({responsive:true},f.config||{}));}` +
-    `else if(tries<600){setTimeout(function(){draw(tries+1)},50);}})(0);</script>`;
+    `else if(tries<600){setTimeout(function(){draw(tries+1)},50);}})(0);</script>`
+  );
 }
 
 /**

@@ -15,20 +15,33 @@ function rowsOf(values: ArrayLike<number>, rows: number, cols: number): number[]
 const hidden = { visible: false, showgrid: false, zeroline: false };
 
 function heatmap(values: ArrayLike<number>, rows: number, cols: number, extra: object): object {
-  return { type: "heatmap", z: rowsOf(values, rows, cols), showscale: false, hovertemplate: "row %{y}, column %{x}: %{z:.2f}<extra></extra>", ...extra };
+  return {
+    type: "heatmap",
+    z: rowsOf(values, rows, cols),
+    showscale: false,
+    hovertemplate: "row %{y}, column %{x}: %{z:.2f}<extra></extra>",
+    ...extra,
+  };
 }
 
 const grey = { colorscale: "Greys", reversescale: true, zmin: 0, zmax: 1 };
 
 /** One image (grey values 0..1, row by row) drawn upright. */
-export function digitPlot(pixels: ArrayLike<number>, options: { title?: string; rows?: number; cols?: number; size?: number } = {}): PlotlyFigure {
-  const rows = options.rows ?? 28, cols = options.cols ?? 28;
+export function digitPlot(
+  pixels: ArrayLike<number>,
+  options: { title?: string; rows?: number; cols?: number; size?: number } = {},
+): PlotlyFigure {
+  const rows = options.rows ?? 28,
+    cols = options.cols ?? 28;
   return {
     data: [heatmap(pixels, rows, cols, grey)],
     layout: {
-      width: options.size ?? 260, height: (options.size ?? 260) + (options.title ? 30 : 0), margin: { t: options.title ? 30 : 5, b: 5, l: 5, r: 5 },
+      width: options.size ?? 260,
+      height: (options.size ?? 260) + (options.title ? 30 : 0),
+      margin: { t: options.title ? 30 : 5, b: 5, l: 5, r: 5 },
       ...(options.title ? { title: { text: options.title, font: { size: 13 } } } : {}),
-      xaxis: { ...hidden, constrain: "domain" }, yaxis: { ...hidden, autorange: "reversed", scaleanchor: "x" },
+      xaxis: { ...hidden, constrain: "domain" },
+      yaxis: { ...hidden, autorange: "reversed", scaleanchor: "x" },
     },
   };
 }
@@ -39,19 +52,47 @@ export function datasetDigit(data: Dataset, i: number, title?: string): PlotlyFi
 }
 
 /** Several images side by side in a grid, each with its title (label, or label and prediction). */
-export function digitGrid(images: ArrayLike<number>[], titles: string[], options: { columns?: number; rows?: number; cols?: number; colorscale?: "grey" | "weights" } = {}): PlotlyFigure {
-  const columns = Math.min(options.columns ?? 8, images.length), gridRows = Math.ceil(images.length / columns);
-  const rows = options.rows ?? 28, cols = options.cols ?? 28;
-  const gap = 0.02, w = (1 - gap * (columns - 1)) / columns, h = (1 - gap * (gridRows - 1)) / gridRows;
-  const data: object[] = [], layout: Record<string, unknown> = {}, annotations: object[] = [];
+export function digitGrid(
+  images: ArrayLike<number>[],
+  titles: string[],
+  options: { columns?: number; rows?: number; cols?: number; colorscale?: "grey" | "weights" } = {},
+): PlotlyFigure {
+  const columns = Math.min(options.columns ?? 8, images.length),
+    gridRows = Math.ceil(images.length / columns);
+  const rows = options.rows ?? 28,
+    cols = options.cols ?? 28;
+  const gap = 0.02,
+    w = (1 - gap * (columns - 1)) / columns,
+    h = (1 - gap * (gridRows - 1)) / gridRows;
+  const data: object[] = [],
+    layout: Record<string, unknown> = {},
+    annotations: object[] = [];
   const scale = options.colorscale === "weights" ? weightScale(images) : grey;
   images.forEach((image, n) => {
-    const r = Math.floor(n / columns), c = n % columns, axis = n === 0 ? "" : String(n + 1);
+    const r = Math.floor(n / columns),
+      c = n % columns,
+      axis = n === 0 ? "" : String(n + 1);
     data.push(heatmap(image, rows, cols, { ...scale, xaxis: `x${axis}`, yaxis: `y${axis}` }));
-    const x0 = c * (w + gap), y1 = 1 - r * (h + gap);
+    const x0 = c * (w + gap),
+      y1 = 1 - r * (h + gap);
     layout[`xaxis${axis}`] = { ...hidden, domain: [x0, x0 + w], anchor: `y${axis}` };
-    layout[`yaxis${axis}`] = { ...hidden, domain: [y1 - h * 0.85, y1 - h * 0.15 * 0.5], autorange: "reversed", anchor: `x${axis}`, scaleanchor: `x${axis}` };
-    annotations.push({ text: titles[n] ?? "", x: x0 + w / 2, y: y1, xref: "paper", yref: "paper", showarrow: false, yanchor: "bottom", font: { size: 11 } });
+    layout[`yaxis${axis}`] = {
+      ...hidden,
+      domain: [y1 - h * 0.85, y1 - h * 0.15 * 0.5],
+      autorange: "reversed",
+      anchor: `x${axis}`,
+      scaleanchor: `x${axis}`,
+    };
+    annotations.push({
+      text: titles[n] ?? "",
+      x: x0 + w / 2,
+      y: y1,
+      xref: "paper",
+      yref: "paper",
+      showarrow: false,
+      yanchor: "bottom",
+      font: { size: 11 },
+    });
   });
   return { data, layout: { ...layout, annotations, height: 110 * gridRows + 30, margin: { t: 25, b: 5, l: 5, r: 5 } } };
 }
@@ -74,7 +115,12 @@ export function weightImage(net: Network, j: number): PlotlyFigure {
 
 /** The incoming weights of every neuron of the first hidden layer, in a grid. */
 export function weightGrid(net: Network, columns = 8): PlotlyFigure {
-  const w = net.weights[0], side = Math.round(Math.sqrt(w.cols));
+  const w = net.weights[0],
+    side = Math.round(Math.sqrt(w.cols));
   const images = Array.from({ length: w.rows }, (_, j) => w.data.subarray(j * w.cols, (j + 1) * w.cols));
-  return digitGrid(images, images.map((_, j) => `neuron ${j}`), { columns, rows: side, cols: side, colorscale: "weights" });
+  return digitGrid(
+    images,
+    images.map((_, j) => `neuron ${j}`),
+    { columns, rows: side, cols: side, colorscale: "weights" },
+  );
 }

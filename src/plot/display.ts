@@ -1,5 +1,12 @@
 import * as fs from "fs";
-import { chartHtml, growingChartHtml, PLOTLY_MIME, plotlyInlineHtml, plotlyLoaderHtml, roundForDisplay } from "./chartHtml";
+import {
+  chartHtml,
+  growingChartHtml,
+  PLOTLY_MIME,
+  plotlyInlineHtml,
+  plotlyLoaderHtml,
+  roundForDisplay,
+} from "./chartHtml";
 import { placePlotly, plotlyFileName, plotlySource } from "./plotlyFile";
 import { queueKernelSends } from "./kernelSends";
 
@@ -24,7 +31,12 @@ export interface PlotlyFigure {
 type Bundle = Record<string, unknown>;
 interface Tslab {
   display: { html(s: string): void; markdown(s: string): void; text(s: string): void };
-  newDisplay(): { html(s: string): void; markdown(s: string): void; text(s: string): void; raw(type: string, b: string): void };
+  newDisplay(): {
+    html(s: string): void;
+    markdown(s: string): void;
+    text(s: string): void;
+    raw(type: string, b: string): void;
+  };
 }
 /** tslab is loaded only inside a notebook, so the library also works from Node and in tests. */
 const tslab = (): Tslab => require("tslab") as Tslab;
@@ -67,14 +79,20 @@ export function setupPlots(): void {
   try {
     placePlotly(process.cwd());
   } catch (error) {
-    console.warn(`setupPlots could not write ${plotlyFileName} into ${process.cwd()} (${(error as Error).message}), so Notebook 6 ` +
-      `cannot draw this lesson's charts; make that folder writable, or run the lesson from a copy in a folder you can write to.`);
+    console.warn(
+      `setupPlots could not write ${plotlyFileName} into ${process.cwd()} (${(error as Error).message}), so Notebook 6 ` +
+        `cannot draw this lesson's charts; make that folder writable, or run the lesson from a copy in a folder you can write to.`,
+    );
   }
   const loader = { "text/html": plotlyLoaderHtml(), "text/plain": "(plotly.js loaded for the charts below)" };
   if (!kernelDisplayWriter()) return sendBundle(loader);
   // In a kernel: plotly.js inline first, for the live page, then the small loader over it, for the saved notebook.
   const id = `descent-plotly-${process.pid}-${++chartCount}`;
-  sendBundle({ "text/html": plotlyInlineHtml(fs.readFileSync(plotlySource(), "utf8")), "text/plain": "(loading plotly.js)" }, id, false);
+  sendBundle(
+    { "text/html": plotlyInlineHtml(fs.readFileSync(plotlySource(), "utf8")), "text/plain": "(loading plotly.js)" },
+    id,
+    false,
+  );
   sendBundle(loader, id, true);
 }
 
@@ -84,7 +102,11 @@ let chartCount = 0;
 export function figureBundle(figure: PlotlyFigure, description = "a chart"): Bundle {
   const id = `descent-chart-${process.pid}-${++chartCount}`;
   const height = (figure.layout as { height?: number })?.height ?? 420;
-  return { [PLOTLY_MIME]: roundForDisplay(figure), "text/html": chartHtml(id, height), "text/plain": `[${description}]` };
+  return {
+    [PLOTLY_MIME]: roundForDisplay(figure),
+    "text/html": chartHtml(id, height),
+    "text/plain": `[${description}]`,
+  };
 }
 
 /** Draws a figure in the notebook. */
@@ -117,7 +139,10 @@ export function liveOutput(): LiveOutput {
     // finished one as the full bundle, which gives the output a fresh plotly renderer with every point.
     figureSoFar: (figure, description) => {
       const height = (figure.layout as { height?: number })?.height ?? 420;
-      send({ "text/html": growingChartHtml(id, roundForDisplay(figure), height), "text/plain": `[${description ?? "a chart"}]` });
+      send({
+        "text/html": growingChartHtml(id, roundForDisplay(figure), height),
+        "text/plain": `[${description ?? "a chart"}]`,
+      });
     },
     figure: (figure, description) => send(figureBundle(figure, description)),
   };

@@ -29,7 +29,11 @@ export function forwardSource(): string {
 export function drawDigitHtml(net: Network, id = `descent-draw-${Date.now().toString(36)}`): string {
   const model = {
     activation: net.activation.name,
-    weights: net.weights.map((w) => Array.from({ length: w.rows }, (_, j) => Array.from(w.data.subarray(j * w.cols, (j + 1) * w.cols), (v) => Math.round(v * 1e5) / 1e5))),
+    weights: net.weights.map((w) =>
+      Array.from({ length: w.rows }, (_, j) =>
+        Array.from(w.data.subarray(j * w.cols, (j + 1) * w.cols), (v) => Math.round(v * 1e5) / 1e5),
+      ),
+    ),
     biases: net.biases.map((b) => Array.from(b, (v) => Math.round(v * 1e5) / 1e5)),
   };
   return `<div id="${id}" style="display:flex;gap:24px;align-items:flex-start;font-family:sans-serif">

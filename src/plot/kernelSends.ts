@@ -60,22 +60,26 @@ export function queueSends(prototype: Sendable): void {
   }
 
   // defineProperty: zeromq's native `send` is read-only (but configurable).
-  Object.defineProperty(prototype, "send", { configurable: true, writable: true, value: function queuedSend(this: Sendable, message: unknown): Promise<void> {
-    let queue = queues.get(this);
-    if (!queue) queues.set(this, (queue = { inFlight: null, waiting: [] }));
-    if (queue.waiting.length === 0) {
-      try {
-        return accept(queue, send.call(this, message));
-      } catch (error) {
-        if (!isBusy(error)) throw error;
+  Object.defineProperty(prototype, "send", {
+    configurable: true,
+    writable: true,
+    value: function queuedSend(this: Sendable, message: unknown): Promise<void> {
+      let queue = queues.get(this);
+      if (!queue) queues.set(this, (queue = { inFlight: null, waiting: [] }));
+      if (queue.waiting.length === 0) {
+        try {
+          return accept(queue, send.call(this, message));
+        } catch (error) {
+          if (!isBusy(error)) throw error;
+        }
       }
-    }
-    const q = queue;
-    const queued = new Promise<void>((sent, failed) => q.waiting.push({ message, sent, failed }));
-    queued.catch(() => undefined);
-    if (q.waiting.length === 1) void drain(this, q);
-    return queued;
-  } });
+      const q = queue;
+      const queued = new Promise<void>((sent, failed) => q.waiting.push({ message, sent, failed }));
+      queued.catch(() => undefined);
+      if (q.waiting.length === 1) void drain(this, q);
+      return queued;
+    },
+  });
 }
 
 /**

@@ -43,7 +43,9 @@ export async function trainLive(net: Network, data: Dataset, options: LiveOption
   // Listen only once the cell's synchronous part is over: a SIGINT listener added while tslab runs a cell's
   // code with breakOnSigint stops Kernel > Interrupt from reaching the kernel at all (seen here).
   await new Promise((resolve) => setTimeout(resolve, 0));
-  const giveBack = takeInterrupts(() => { interrupted = true; });
+  const giveBack = takeInterrupts(() => {
+    interrupted = true;
+  });
   let lastDraw = -Infinity;
   const started = performance.now();
   try {
@@ -62,7 +64,10 @@ export async function trainLive(net: Network, data: Dataset, options: LiveOption
   }
   const status = interrupted ? "interrupted" : run.reports.length === options.epochs ? "done" : "stopped";
   draw(out, options, run.reports, (performance.now() - started) / 1000, status);
-  if (interrupted) console.log(`Interrupted: the network keeps epoch ${run.reports.length} of ${options.epochs}, its last finished one.`);
+  if (interrupted)
+    console.log(
+      `Interrupted: the network keeps epoch ${run.reports.length} of ${options.epochs}, its last finished one.`,
+    );
   return { reports: [...run.reports], interrupted };
 }
 
@@ -84,7 +89,13 @@ const percent = (x: number | null): string => (x === null ? "–" : `${(100 * x)
 
 type Status = "training" | "done" | "stopped" | "interrupted";
 
-function draw(out: { bar: LiveOutput; chart: LiveOutput }, options: LiveOptions, reports: readonly EpochReport[], seconds: number, status: Status): void {
+function draw(
+  out: { bar: LiveOutput; chart: LiveOutput },
+  options: LiveOptions,
+  reports: readonly EpochReport[],
+  seconds: number,
+  status: Status,
+): void {
   const done = reports.length;
   const last = reports[done - 1];
   const width = Math.round((100 * done) / options.epochs);
@@ -93,8 +104,8 @@ function draw(out: { bar: LiveOutput; chart: LiveOutput }, options: LiveOptions,
     : `epoch 0/${options.epochs}`;
   out.bar.html(
     `<div class="descent-progress"><b>${options.title ?? "Training"}</b> (${status}, ${seconds.toFixed(1)} s)` +
-    `<div style="background:#eee;width:100%;max-width:480px;height:10px"><div style="background:#4c78a8;width:${width}%;height:10px"></div></div>` +
-    `<span>${summary}</span></div>`,
+      `<div style="background:#eee;width:100%;max-width:480px;height:10px"><div style="background:#4c78a8;width:${width}%;height:10px"></div></div>` +
+      `<span>${summary}</span></div>`,
   );
   if (done === 0) return;
   if (status === "training") out.chart.figureSoFar(liveCurves(reports, options.epochs), "cost and accuracy per epoch");
@@ -115,12 +126,20 @@ export function liveCurves(reports: readonly EpochReport[], epochs: number): Plo
   return {
     data,
     layout: {
-      height: 320, margin: { t: 20, r: 60, b: 40, l: 60 },
+      height: 320,
+      margin: { t: 20, r: 60, b: 40, l: 60 },
       xaxis: { title: { text: "epoch" }, tick0: 0, dtick: epochTicks(epochs) },
       yaxis: { title: { text: "cost" } },
       // Fixed ticks: left to itself, an overlaying axis lines its ticks up with the cost axis's (12%, 37%, ...).
-      yaxis2: { title: { text: "accuracy" }, overlaying: "y", side: "right", range: [0, 1], tickmode: "array",
-        tickvals: [0, 0.2, 0.4, 0.6, 0.8, 1], tickformat: ".0%" },
+      yaxis2: {
+        title: { text: "accuracy" },
+        overlaying: "y",
+        side: "right",
+        range: [0, 1],
+        tickmode: "array",
+        tickvals: [0, 0.2, 0.4, 0.6, 0.8, 1],
+        tickformat: ".0%",
+      },
       legend: { orientation: "h", y: -0.25 },
     },
   };

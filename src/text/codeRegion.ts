@@ -11,7 +11,8 @@ export function codeRegion(file: string, name: string): string {
   const lines = fs.readFileSync(file, "utf8").split("\n");
   const from = lines.findIndex((line) => line.trim() === `// #region ${name}`);
   const to = from < 0 ? -1 : lines.findIndex((line, i) => i > from && line.trim() === "// #endregion");
-  if (from < 0 || to < 0) throw new LearnerError(`${file} has no region "${name}" (// #region ${name} ... // #endregion)`);
+  if (from < 0 || to < 0)
+    throw new LearnerError(`${file} has no region "${name}" (// #region ${name} ... // #endregion)`);
   // Drop the region's common indentation, so it reads as it does in the file.
   const body = lines.slice(from + 1, to);
   const indent = Math.min(...body.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));

@@ -48,11 +48,15 @@ export function gradientDescent(f: ToyFunction, options: DescentOptions): Descen
   if (options.tolerance !== undefined) checkPositive("the tolerance", options.tolerance);
   const beta = options.momentum ?? 0;
   if (typeof beta !== "number" || !(beta >= 0 && beta < 1)) {
-    throw new InputError(`the momentum must be a number from 0 up to (not including) 1, such as 0.9; got ${String(beta)}`);
+    throw new InputError(
+      `the momentum must be a number from 0 up to (not including) 1, such as 0.9; got ${String(beta)}`,
+    );
   }
   const start = options.start;
   if (!Array.isArray(start) || start.length !== f.variables.length || !start.every(Number.isFinite)) {
-    throw new InputError(`the start point must be ${f.variables.length} finite number(s) (${f.variables.join(", ")}); got ${JSON.stringify(start)}`);
+    throw new InputError(
+      `the start point must be ${f.variables.length} finite number(s) (${f.variables.join(", ")}); got ${JSON.stringify(start)}`,
+    );
   }
   checkDefinedAt(f, start);
 
@@ -62,12 +66,19 @@ export function gradientDescent(f: ToyFunction, options: DescentOptions): Descen
   let growing = 0;
   let velocity = start.map(() => 0);
   const diverge = (step: number, what: string): DescentPath => ({
-    points, values, gradients, converged: false,
-    diverged: { step, message: `gradient descent diverged at step ${step}: ${what}; lower the learning rate (eta is ${eta}, try ${eta / 2})` },
+    points,
+    values,
+    gradients,
+    converged: false,
+    diverged: {
+      step,
+      message: `gradient descent diverged at step ${step}: ${what}; lower the learning rate (eta is ${eta}, try ${eta / 2})`,
+    },
   });
 
   for (let step = 1; step <= steps; step++) {
-    const p = points[step - 1], g = gradients[step - 1];
+    const p = points[step - 1],
+      g = gradients[step - 1];
     if (options.tolerance !== undefined && Math.hypot(...g) < options.tolerance) {
       return { points, values, gradients, converged: true, diverged: null };
     }
@@ -79,7 +90,8 @@ export function gradientDescent(f: ToyFunction, options: DescentOptions): Descen
     if (!next.every(Number.isFinite) || !Number.isFinite(value) || !gradient.every(Number.isFinite)) {
       return diverge(step, "the value or gradient stopped being a finite number");
     }
-    if (Math.hypot(...next) > FAR_AWAY) return diverge(step, `the point ran off to [${next.map((v) => v.toPrecision(3)).join(", ")}]`);
+    if (Math.hypot(...next) > FAR_AWAY)
+      return diverge(step, `the point ran off to [${next.map((v) => v.toPrecision(3)).join(", ")}]`);
     growing = value > values[step - 1] ? growing + 1 : 0;
     points.push(next);
     values.push(value);
@@ -87,7 +99,13 @@ export function gradientDescent(f: ToyFunction, options: DescentOptions): Descen
     if (growing >= GROWING_STEPS) return diverge(step, `the value grew for ${GROWING_STEPS} steps in a row`);
   }
   const last = gradients[gradients.length - 1];
-  return { points, values, gradients, converged: options.tolerance !== undefined && Math.hypot(...last) < options.tolerance, diverged: null };
+  return {
+    points,
+    values,
+    gradients,
+    converged: options.tolerance !== undefined && Math.hypot(...last) < options.tolerance,
+    diverged: null,
+  };
 }
 
 /** Several descents of one function, e.g. one per learning rate or start point, for a plot's slider. */

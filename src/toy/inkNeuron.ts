@@ -44,11 +44,14 @@ export function inkModel(data: Dataset, digit = 1): TwoParameterModel {
   };
   const cost = ([w, b]: Point, indices?: ArrayLike<number>): number => {
     let total = 0;
-    const n = each(indices, (x, y) => { total += (sigmoidOf(w * x + b) - y) ** 2; });
+    const n = each(indices, (x, y) => {
+      total += (sigmoidOf(w * x + b) - y) ** 2;
+    });
     return total / n;
   };
   const gradient = ([w, b]: Point, indices?: ArrayLike<number>): number[] => {
-    let dw = 0, db = 0;
+    let dw = 0,
+      db = 0;
     const n = each(indices, (x, y) => {
       const a = sigmoidOf(w * x + b);
       const delta = 2 * (a - y) * a * (1 - a); // BP1 for one neuron
@@ -62,12 +65,14 @@ export function inkModel(data: Dataset, digit = 1): TwoParameterModel {
     variables: ["w", "b"],
     value: (p) => cost(p),
     gradient: (p) => gradient(p),
-    numericGradient: (p, h = 1e-6) => [0, 1].map((i) => {
-      const up = [...p], down = [...p];
-      up[i] += h;
-      down[i] -= h;
-      return (cost(up) - cost(down)) / (2 * h);
-    }),
+    numericGradient: (p, h = 1e-6) =>
+      [0, 1].map((i) => {
+        const up = [...p],
+          down = [...p];
+        up[i] += h;
+        down[i] -= h;
+        return (cost(up) - cost(down)) / (2 * h);
+      }),
     derivatives: ["mean of 2(a − y)·a(1 − a)·x", "mean of 2(a − y)·a(1 − a)"],
     derivativesTex: [],
   };
@@ -75,7 +80,10 @@ export function inkModel(data: Dataset, digit = 1): TwoParameterModel {
 }
 
 /** Stochastic gradient descent on the model: each step uses a fresh minibatch of a shuffled order. */
-export function sgdPath(model: TwoParameterModel, options: { start: Point; eta: number; batchSize: number; steps: number; seed: number }): { points: Point[]; values: number[] } {
+export function sgdPath(
+  model: TwoParameterModel,
+  options: { start: Point; eta: number; batchSize: number; steps: number; seed: number },
+): { points: Point[]; values: number[] } {
   const random = createRandom(options.seed);
   const n = model.inputs.length;
   const order = Array.from({ length: n }, (_, i) => i);

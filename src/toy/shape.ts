@@ -6,13 +6,18 @@ import type * as MathJs from "mathjs";
  * other shape a learner will try ("y = x^2", "x > 1 ? x : 2", "x!", "[x, x]") gets a sentence saying what is not
  * supported and what to write instead; `null` means the shape is fine.
  */
-export function shapeProblem(node: MathJs.MathNode, expression: string, isFunctionName: (name: string) => boolean): string | null {
+export function shapeProblem(
+  node: MathJs.MathNode,
+  expression: string,
+  isFunctionName: (name: string) => boolean,
+): string | null {
   const quoted = `"${expression.replace(/\n/g, "\\n")}"`; // a new line shown as \n keeps the sentence on one line
   if (isKind(node, "AssignmentNode") || isKind(node, "FunctionAssignmentNode")) {
     const right = expression.slice(expression.indexOf("=") + 1).trim();
     return `${quoted} is an assignment; write only the formula${right ? `, "${right}"` : ""}, without a name and "="`;
   }
-  if (isKind(node, "BlockNode")) return `${quoted} holds several expressions; write one formula, with no ";" or new line`;
+  if (isKind(node, "BlockNode"))
+    return `${quoted} holds several expressions; write one formula, with no ";" or new line`;
   // Each node with the name of the property that holds it in its parent ("fn" for a function's own name).
   const nodes: [MathJs.MathNode, string][] = [];
   node.traverse((n, path) => nodes.push([n, path]));
@@ -31,7 +36,8 @@ export function shapeProblem(node: MathJs.MathNode, expression: string, isFuncti
       if (["==", "!=", "<", ">", "<=", ">=", "and", "or", "xor", "not"].includes(op)) {
         return `${quoted} compares with "${op}", which gives true or false, not a number with a slope; write one formula such as "x^2"`;
       }
-      if (op === "!") return `${quoted} uses "!" (factorial), which is defined for whole numbers only and has no slope; use a smooth formula such as "x^2"`;
+      if (op === "!")
+        return `${quoted} uses "!" (factorial), which is defined for whole numbers only and has no slope; use a smooth formula such as "x^2"`;
       if (op === "mod" || (op === "%" && (n as MathJs.OperatorNode).args.length === 2)) {
         return `${quoted} uses the remainder (mod), which jumps and has no slope there; use a smooth formula such as "sin(x)" for something periodic`;
       }
@@ -61,7 +67,9 @@ const smoothInstead: Record<string, string> = {
 export function derivativeProblem(expression: string, error: Error): string {
   const name = /function "(\w+)"/.exec(error.message)?.[1];
   if (name) {
-    const instead = smoothInstead[name] ? `, for example ${smoothInstead[name]}` : ", such as sin, cos, exp, log, sqrt or abs";
+    const instead = smoothInstead[name]
+      ? `, for example ${smoothInstead[name]}`
+      : ", such as sin, cos, exp, log, sqrt or abs";
     return `"${expression}" uses ${name}, whose derivative mathjs cannot take (it has jumps or corners); use smooth functions${instead}`;
   }
   return `cannot take the derivative of "${expression}" (${error.message.split("\n")[0]}); use real numbers, x, y and functions such as sin, exp or sqrt`;

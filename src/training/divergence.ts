@@ -17,17 +17,26 @@ import { Network, outputOf } from "../network";
 
 /** Training stopped because the cost became NaN or infinite, kept growing, or the network was destroyed. */
 export class DivergenceError extends LearnerError {
-  constructor(message: string, readonly epoch: number, readonly batch: number) {
+  constructor(
+    message: string,
+    readonly epoch: number,
+    readonly batch: number,
+  ) {
     super(message);
     this.name = "DivergenceError";
   }
 }
 
 export function diverged(epoch: number, batch: number, what: string, eta: number): DivergenceError {
-  const kept = epoch === 1 ? "The network keeps the parameters it started with." : "The network keeps the parameters of the last good epoch.";
+  const kept =
+    epoch === 1
+      ? "The network keeps the parameters it started with."
+      : "The network keeps the parameters of the last good epoch.";
   return new DivergenceError(
     `training diverged in epoch ${epoch}, minibatch ${batch}: ${what}; lower the learning rate (eta is ${eta}, try ${eta / 10}). ${kept}`,
-    epoch, batch);
+    epoch,
+    batch,
+  );
 }
 
 export function allFinite(net: Network): boolean {
@@ -77,7 +86,12 @@ export function divergenceWatch(start: Network, data: Dataset) {
     afterEpochNetwork(epoch: number, batches: number, trained: Network, eta: number): DivergenceError | null {
       if (!allFinite(trained)) return diverged(epoch, batches, "a weight became infinite", eta);
       if (isDestroyed(trained, data, startSpread)) {
-        return diverged(epoch, batches, "the network was destroyed: its outputs no longer depend on the image (its neurons saturated), so it gives every digit the same answer", eta);
+        return diverged(
+          epoch,
+          batches,
+          "the network was destroyed: its outputs no longer depend on the image (its neurons saturated), so it gives every digit the same answer",
+          eta,
+        );
       }
       return null;
     },

@@ -52,7 +52,9 @@ export function checkTrainOptions(net: Network, data: Dataset, options: TrainOpt
   const shrink = (options.eta * (options.lambda ?? 0)) / data.count;
   if (shrink >= 1) {
     const most = Math.floor((data.count / options.eta) * 0.99 * 1000) / 1000;
-    throw new InputError(`the L2 strength lambda = ${options.lambda} with eta = ${options.eta} and ${data.count} images would shrink every weight past zero at each step (ηλ/n = ${shrink.toPrecision(3)}, it must stay below 1); use lambda below ${most}`);
+    throw new InputError(
+      `the L2 strength lambda = ${options.lambda} with eta = ${options.eta} and ${data.count} images would shrink every weight past zero at each step (ηλ/n = ${shrink.toPrecision(3)}, it must stay below 1); use lambda below ${most}`,
+    );
   }
   costNamed(options.cost ?? "quadratic");
 }

@@ -30,8 +30,13 @@ export interface EpochReport {
  * when there is one, and the speed over the `seconds` its steps took.
  */
 export function epochReport(
-  engine: Engine, trained: Network, data: Dataset, epoch: number, seconds: number,
-  seen: { cost: number; correct: number }, options: { test?: Dataset; evaluateTraining?: boolean },
+  engine: Engine,
+  trained: Network,
+  data: Dataset,
+  epoch: number,
+  seconds: number,
+  seen: { cost: number; correct: number },
+  options: { test?: Dataset; evaluateTraining?: boolean },
 ): EpochReport {
   const train = options.evaluateTraining === false ? null : engine.evaluate(trained, data);
   const test = options.test ? engine.evaluate(trained, options.test) : null;

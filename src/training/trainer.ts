@@ -28,7 +28,11 @@ export interface Trainer {
 export function trainer(net: Network, data: Dataset, options: TrainOptions): Trainer {
   checkTrainOptions(net, data, options);
   const cost = options.cost ?? "quadratic";
-  const engine = makeEngine(options.engine ?? "fast", net, { cost, batchSize: options.batchSize, threads: options.threads });
+  const engine = makeEngine(options.engine ?? "fast", net, {
+    cost,
+    batchSize: options.batchSize,
+    threads: options.threads,
+  });
   const watch = divergenceWatch(net, data);
   const random = options.shuffle === false ? null : createRandom(options.seed ?? 1);
   const order = Uint32Array.from({ length: data.count }, (_, i) => i);
@@ -36,7 +40,10 @@ export function trainer(net: Network, data: Dataset, options: TrainOptions): Tra
   let finished = false;
   // The epoch under way (null between epochs), its η, what its minibatches saw, and the milliseconds it trained.
   let epoch: Generator<Minibatch, void, void> | null = null;
-  let eta = options.eta, seen = { cost: 0, correct: 0 }, trainingMs = 0, batches = 0;
+  let eta = options.eta,
+    seen = { cost: 0, correct: 0 },
+    trainingMs = 0,
+    batches = 0;
 
   const stop = <T>(value: T): T => {
     finished = true;
@@ -62,7 +69,13 @@ export function trainer(net: Network, data: Dataset, options: TrainOptions): Tra
       if (why) throw stop(why);
       seen.cost += minibatch.cost;
       seen.correct += minibatch.correct;
-      const report = { epoch: number, batch: minibatch.batch, batches, cost: minibatch.cost / minibatch.size, accuracy: minibatch.correct / minibatch.size };
+      const report = {
+        epoch: number,
+        batch: minibatch.batch,
+        batches,
+        cost: minibatch.cost / minibatch.size,
+        accuracy: minibatch.correct / minibatch.size,
+      };
       if (options.onBatch?.(report) === "stop") return stop(null);
       if (minibatch.batch % 16 === 0 && performance.now() - started > ms) {
         trainingMs += performance.now() - started;
@@ -95,7 +108,9 @@ export function trainer(net: Network, data: Dataset, options: TrainOptions): Tra
 /** Trains `net` in place with minibatch SGD, all epochs at once, and returns one report per epoch. */
 export function train(net: Network, data: Dataset, options: TrainOptions): EpochReport[] {
   const t = trainer(net, data, options);
-  while (t.nextEpoch()) { /* each call trains one epoch */ }
+  while (t.nextEpoch()) {
+    /* each call trains one epoch */
+  }
   return [...t.reports];
 }
 
@@ -113,7 +128,9 @@ export interface TrainingRun {
 export function trainAsFarAsItGoes(net: Network, data: Dataset, options: TrainOptions): TrainingRun {
   const t = trainer(net, data, options);
   try {
-    while (t.nextEpoch()) { /* each call trains one epoch */ }
+    while (t.nextEpoch()) {
+      /* each call trains one epoch */
+    }
   } catch (error) {
     if (!(error instanceof DivergenceError)) throw error;
     return { reports: [...t.reports], diverged: error.message };

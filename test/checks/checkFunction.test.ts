@@ -34,16 +34,29 @@ test("a recognised mistake names the first failing input, expected against got, 
   const result = judgeFunction(step, (xs: number[], eta: number, slope: number) => xs.map((x) => x + eta * slope));
   assert.equal(result.correct, false);
   // Input 1 has slope 0, where uphill and downhill agree: the first failure is input 2.
-  assert.match(result.message, /on input 2 of 20 \(\[-?[\d.]+, -?[\d.]+\], [\d.]+, -?[\d.]+\) it should give \[.*\] but gave \[.*\]\. That steps uphill$/);
+  assert.match(
+    result.message,
+    /on input 2 of 20 \(\[-?[\d.]+, -?[\d.]+\], [\d.]+, -?[\d.]+\) it should give \[.*\] but gave \[.*\]\. That steps uphill$/,
+  );
 });
 
 test("an unrecognised wrong result gets the general hint; a missing return says so", () => {
-  assert.match(judgeFunction(step, (xs: number[]) => xs.map(() => 0)).message, /on input 1 .* but gave \[0, 0\]\. Subtract η times the slope$/);
-  assert.match(judgeFunction(step, () => { /* forgot to return */ }).message, /gave nothing \(undefined\): add a `return`/);
+  assert.match(
+    judgeFunction(step, (xs: number[]) => xs.map(() => 0)).message,
+    /on input 1 .* but gave \[0, 0\]\. Subtract η times the slope$/,
+  );
+  assert.match(
+    judgeFunction(step, () => {
+      /* forgot to return */
+    }).message,
+    /gave nothing \(undefined\): add a `return`/,
+  );
 });
 
 test("an error in the learner's code is reported with its message and the input, never thrown", () => {
-  const result = judgeFunction(step, () => { throw new TypeError("xs.mapp is not a function"); });
+  const result = judgeFunction(step, () => {
+    throw new TypeError("xs.mapp is not a function");
+  });
   assert.match(result.message, /your function threw an error on input 1 of 20 .*: xs\.mapp is not a function$/);
 });
 
@@ -63,7 +76,11 @@ test("something that is not a function is refused in one sentence", () => {
 test("checkFunction prints one line with the verdict's mark", () => {
   const lines: string[] = [];
   checkFunction(step, undefined, (l) => lines.push(l));
-  checkFunction(step, (xs: number[]) => xs, (l) => lines.push(l));
+  checkFunction(
+    step,
+    (xs: number[]) => xs,
+    (l) => lines.push(l),
+  );
   assert.equal(lines.length, 2);
   assert.match(lines[0], /^✏️ Your turn/);
   assert.match(lines[1], /^❌ Not yet/);
@@ -82,7 +99,12 @@ test("every argument of a failing input is written out, whatever its position", 
 test("every argument of an input is written out, the third as fully as the first", () => {
   const sum: FunctionExercise<[number[], number[], number[]], number> = {
     what: "sum(a, b, c)",
-    inputs: () => Array.from({ length: 20 }, () => [[1, 2], [3, 4], [5, 6]]),
+    inputs: () =>
+      Array.from({ length: 20 }, () => [
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ]),
     reference: (a, b, c) => [...a, ...b, ...c].reduce((s, x) => s + x, 0),
     otherwise: "add them all",
   };

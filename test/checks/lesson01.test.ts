@@ -4,7 +4,6 @@ import { verdict } from "../helpers";
 import { checkParameterCount } from "../../src/checks/lesson01";
 import { checkExampleCost } from "../../src/checks/lesson02";
 
-
 test("parameter count: 13,002 passes; weights only, biases on the input, and neurons get their hints", () => {
   const sizes = [784, 16, 16, 10];
   assert.equal(verdict((p) => checkParameterCount(sizes, 13002, p)).correct, true);

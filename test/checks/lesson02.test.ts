@@ -16,11 +16,26 @@ test("cost(output, label): the right function passes; the stub is 'your turn'", 
 test("cost(output, label): each typical mistake gets its own hint", () => {
   const wrong: [string, (a: number[], label: number) => number, RegExp][] = [
     ["a ½", (a, label) => a.reduce((s, x, j) => s + (x - desired(j, label)) ** 2, 0) / 2, /no ½ here/i],
-    ["an average", (a, label) => a.reduce((s, x, j) => s + (x - desired(j, label)) ** 2, 0) / a.length, /do not average/i],
-    ["absolute values", (a, label) => a.reduce((s, x, j) => s + Math.abs(x - desired(j, label)), 0), /square each difference/i],
+    [
+      "an average",
+      (a, label) => a.reduce((s, x, j) => s + (x - desired(j, label)) ** 2, 0) / a.length,
+      /do not average/i,
+    ],
+    [
+      "absolute values",
+      (a, label) => a.reduce((s, x, j) => s + Math.abs(x - desired(j, label)), 0),
+      /square each difference/i,
+    ],
     ["no desired output", (a) => a.reduce((s, x) => s + x * x, 0), /subtract it before squaring/i],
     ["only the label's neuron", (a, label) => (a[label] - 1) ** 2, /every neuron counts/i],
-    ["the desired output in place", (a, label) => { a[label] -= 1; return a.reduce((s, x) => s + x * x, 0); }, /changed its input/],
+    [
+      "the desired output in place",
+      (a, label) => {
+        a[label] -= 1;
+        return a.reduce((s, x) => s + x * x, 0);
+      },
+      /changed its input/,
+    ],
   ];
   for (const [name, fn, hint] of wrong) {
     const seen = verdict((p) => checkCostFunction(fn, p));

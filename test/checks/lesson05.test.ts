@@ -5,7 +5,6 @@ import { checkNudgeDirection, checkPartial, checkSensitivityRatio } from "../../
 import { yourTurn } from "../../src/checks/checkFunction";
 import { Network } from "../../src/network";
 
-
 test("sensitivity ratio: 32 passes; the difference and the inverse get their hints", () => {
   assert.equal(verdict((p) => checkSensitivityRatio(3.2, 0.1, 32, p)).correct, true);
   assert.match(verdict((p) => checkSensitivityRatio(3.2, 0.1, 3.1, p)).message, /difference/);
@@ -25,8 +24,10 @@ test("nudge direction: against the sign passes; with the sign and non-answers ge
 
 // Learner-style versions of partial(net, l, j, k, costOf, h), written as a learner would, not copied from the check.
 type Partial = (net: Network, l: number, j: number, k: number, costOf: (n: Network) => number, h: number) => number;
-const nudged = (body: (w: Float64Array, i: number, costOf: () => number, h: number) => number): Partial =>
-  (net, l, j, k, costOf, h) => body(net.weights[l].data, j * net.weights[l].cols + k, () => costOf(net), h);
+const nudged =
+  (body: (w: Float64Array, i: number, costOf: () => number, h: number) => number): Partial =>
+  (net, l, j, k, costOf, h) =>
+    body(net.weights[l].data, j * net.weights[l].cols + k, () => costOf(net), h);
 
 const central = nudged((w, i, cost, h) => {
   const saved = w[i];
@@ -49,50 +50,75 @@ test("partial: central differences that put the weight back pass; the stub is 'y
 
 test("partial: each typical mistake gets its own hint", () => {
   const wrong: [string, Partial, RegExp][] = [
-    ["a forward difference", nudged((w, i, cost, h) => {
-      const saved = w[i], before = cost();
-      w[i] = saved + h;
-      const up = cost();
-      w[i] = saved;
-      return (up - before) / h;
-    }), /forward difference/],
-    ["dividing by h", nudged((w, i, cost, h) => {
-      const saved = w[i];
-      w[i] = saved + h;
-      const up = cost();
-      w[i] = saved - h;
-      const down = cost();
-      w[i] = saved;
-      return (up - down) / h;
-    }), /divide by 2h/],
-    ["a flipped sign", nudged((w, i, cost, h) => {
-      const saved = w[i];
-      w[i] = saved - h;
-      const down = cost();
-      w[i] = saved + h;
-      const up = cost();
-      w[i] = saved;
-      return (down - up) / (2 * h);
-    }), /sign is flipped/],
-    ["the weight not put back", nudged((w, i, cost, h) => {
-      w[i] += h;
-      const up = cost();
-      w[i] -= 2 * h;
-      return (up - cost()) / (2 * h);
-    }), /changed its input.*put the weight back exactly/],
-    ["the weight put back by adding h again", nudged((w, i, cost, h) => {
-      w[i] += h;
-      const up = cost();
-      w[i] -= 2 * h;
-      const down = cost();
-      w[i] += h;   // w + h − 2h + h need not round back to w
-      return (up - down) / (2 * h);
-    }), /changed its input.*rounding error/],
+    [
+      "a forward difference",
+      nudged((w, i, cost, h) => {
+        const saved = w[i],
+          before = cost();
+        w[i] = saved + h;
+        const up = cost();
+        w[i] = saved;
+        return (up - before) / h;
+      }),
+      /forward difference/,
+    ],
+    [
+      "dividing by h",
+      nudged((w, i, cost, h) => {
+        const saved = w[i];
+        w[i] = saved + h;
+        const up = cost();
+        w[i] = saved - h;
+        const down = cost();
+        w[i] = saved;
+        return (up - down) / h;
+      }),
+      /divide by 2h/,
+    ],
+    [
+      "a flipped sign",
+      nudged((w, i, cost, h) => {
+        const saved = w[i];
+        w[i] = saved - h;
+        const down = cost();
+        w[i] = saved + h;
+        const up = cost();
+        w[i] = saved;
+        return (down - up) / (2 * h);
+      }),
+      /sign is flipped/,
+    ],
+    [
+      "the weight not put back",
+      nudged((w, i, cost, h) => {
+        w[i] += h;
+        const up = cost();
+        w[i] -= 2 * h;
+        return (up - cost()) / (2 * h);
+      }),
+      /changed its input.*put the weight back exactly/,
+    ],
+    [
+      "the weight put back by adding h again",
+      nudged((w, i, cost, h) => {
+        w[i] += h;
+        const up = cost();
+        w[i] -= 2 * h;
+        const down = cost();
+        w[i] += h; // w + h − 2h + h need not round back to w
+        return (up - down) / (2 * h);
+      }),
+      /changed its input.*rounding error/,
+    ],
   ];
   for (const [name, fn, hint] of wrong) {
     const seen = verdict((p) => checkPartial(fn, p));
     assert.equal(seen.correct, false, name);
     assert.match(seen.message, hint, name);
-    assert.match(seen.message, /on input \d+ of 24 \(a [\d-]+ network[^,]*(, [^,]*)*?, w\[\d\]\[\d\]\[\d\] = -?[\d.e-]+, h = [\d.]+\)/, name);
+    assert.match(
+      seen.message,
+      /on input \d+ of 24 \(a [\d-]+ network[^,]*(, [^,]*)*?, w\[\d\]\[\d\]\[\d\] = -?[\d.e-]+, h = [\d.]+\)/,
+      name,
+    );
   }
 });

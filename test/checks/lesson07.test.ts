@@ -24,8 +24,9 @@ test("steps per epoch starts at undefined: 'Your turn', with no hint", () => {
 });
 
 /** A learner's minibatches(count, batchSize, seed): shuffle with the library, then `split` the order. */
-const shuffledThen = (split: (order: number[], batchSize: number) => number[][]) =>
-  (count: number, batchSize: number, seed: number) => split(Array.from(permutation(count, createRandom(seed))), batchSize);
+const shuffledThen =
+  (split: (order: number[], batchSize: number) => number[][]) => (count: number, batchSize: number, seed: number) =>
+    split(Array.from(permutation(count, createRandom(seed))), batchSize);
 const slices = (order: number[], batchSize: number, end = (start: number) => start + batchSize) => {
   const batches: number[][] = [];
   for (let start = 0; start < order.length; start += batchSize) batches.push(order.slice(start, end(start)));
@@ -33,9 +34,20 @@ const slices = (order: number[], batchSize: number, end = (start: number) => sta
 };
 
 test("minibatches(count, batchSize, seed): the right function passes; the stub is 'your turn'", () => {
-  assert.equal(verdict((p) => checkMinibatches(shuffledThen((o, b) => slices(o, b)), p)).correct, true);
+  assert.equal(
+    verdict((p) =>
+      checkMinibatches(
+        shuffledThen((o, b) => slices(o, b)),
+        p,
+      ),
+    ).correct,
+    true,
+  );
   const withWhile = (count: number, batchSize: number, seed: number) => {
-    const order = shuffleInPlace(Array.from({ length: count }, (_, i) => i), createRandom(seed));
+    const order = shuffleInPlace(
+      Array.from({ length: count }, (_, i) => i),
+      createRandom(seed),
+    );
     const batches: number[][] = [];
     while (order.length) batches.push(order.splice(0, batchSize));
     return batches;
@@ -48,16 +60,46 @@ test("minibatches(count, batchSize, seed): the right function passes; the stub i
 
 test("minibatches: each typical mistake gets its own hint, on the input where it shows", () => {
   const wrong: [string, (count: number, batchSize: number, seed: number) => number[][], RegExp][] = [
-    ["the last batch dropped", shuffledThen((o, b) => slices(o, b).filter((batch) => batch.length === b)), /last minibatch is missing/],
-    ["no shuffle", (count, b) => slices(Array.from({ length: count }, (_, i) => i), b), /the indices are in order/i],
+    [
+      "the last batch dropped",
+      shuffledThen((o, b) => slices(o, b).filter((batch) => batch.length === b)),
+      /last minibatch is missing/,
+    ],
+    [
+      "no shuffle",
+      (count, b) =>
+        slices(
+          Array.from({ length: count }, (_, i) => i),
+          b,
+        ),
+      /the indices are in order/i,
+    ],
     ["overlapping slices", shuffledThen((o, b) => slices(o, b, (start) => start + b + 1)), /the minibatches overlap/],
     ["one short", shuffledThen((o, b) => slices(o, b, (start) => start + b - 1)), /each minibatch is one short/],
-    ["shuffled within batches", (count, b, seed) => {
-      const random = createRandom(seed);
-      return slices(Array.from({ length: count }, (_, i) => i), b).map((batch) => shuffleInPlace(batch, random));
-    }, /shuffled inside each minibatch/],
-    ["another seed", (count, b) => slices(Array.from(permutation(count, createRandom(42))), b), /make the order with permutation/i],
-    ["no return", () => { slices([1, 2], 1); return undefined as unknown as number[][]; }, /add a `return`/],
+    [
+      "shuffled within batches",
+      (count, b, seed) => {
+        const random = createRandom(seed);
+        return slices(
+          Array.from({ length: count }, (_, i) => i),
+          b,
+        ).map((batch) => shuffleInPlace(batch, random));
+      },
+      /shuffled inside each minibatch/,
+    ],
+    [
+      "another seed",
+      (count, b) => slices(Array.from(permutation(count, createRandom(42))), b),
+      /make the order with permutation/i,
+    ],
+    [
+      "no return",
+      () => {
+        slices([1, 2], 1);
+        return undefined as unknown as number[][];
+      },
+      /add a `return`/,
+    ],
   ];
   for (const [name, fn, hint] of wrong) {
     const seen = verdict((p) => checkMinibatches(fn, p));
@@ -74,8 +116,16 @@ function epoch(slip: { sum?: boolean; uphill?: boolean; perExample?: boolean; in
     const step = (batch: number[]) => {
       const { gradient } = averageGradient(net, data, batch);
       const rate = (slip.uphill ? -eta : eta) * (slip.sum ? batch.length : 1);
-      net.weights.forEach((w, l) => w.data.forEach((_, i) => { w.data[i] -= rate * gradient.nablaW[l].data[i]; }));
-      net.biases.forEach((b, l) => b.forEach((_, j) => { b[j] -= rate * gradient.nablaB[l][j]; }));
+      net.weights.forEach((w, l) =>
+        w.data.forEach((_, i) => {
+          w.data[i] -= rate * gradient.nablaW[l].data[i];
+        }),
+      );
+      net.biases.forEach((b, l) =>
+        b.forEach((_, j) => {
+          b[j] -= rate * gradient.nablaB[l][j];
+        }),
+      );
     };
     for (const batch of minibatches(data.count, batchSize, seed)) {
       if (slip.perExample) batch.forEach((i) => step([i]));
@@ -101,22 +151,38 @@ test("sgdEpoch: each typical mistake gets its own hint", () => {
     ["a step per example", epoch({ perExample: true }), /stepped after every example/],
     ["the network changed in place", epoch({ inPlace: true }), /changed its input/],
     ["the last batch dropped", dropLast, /last, shorter minibatch was not trained on/],
-    ["the stored order", (network, data, eta, batchSize) => {
-      const net = cloneNetwork(network);
-      const inOrder = Array.from({ length: data.count }, (_, i) => i);
-      for (let start = 0; start < data.count; start += batchSize) {
-        const { gradient } = averageGradient(net, data, inOrder.slice(start, start + batchSize));
-        net.weights.forEach((w, l) => w.data.forEach((_, i) => { w.data[i] -= eta * gradient.nablaW[l].data[i]; }));
-        net.biases.forEach((b, l) => b.forEach((_, j) => { b[j] -= eta * gradient.nablaB[l][j]; }));
-      }
-      return net;
-    }, /taken in their stored order/],
+    [
+      "the stored order",
+      (network, data, eta, batchSize) => {
+        const net = cloneNetwork(network);
+        const inOrder = Array.from({ length: data.count }, (_, i) => i);
+        for (let start = 0; start < data.count; start += batchSize) {
+          const { gradient } = averageGradient(net, data, inOrder.slice(start, start + batchSize));
+          net.weights.forEach((w, l) =>
+            w.data.forEach((_, i) => {
+              w.data[i] -= eta * gradient.nablaW[l].data[i];
+            }),
+          );
+          net.biases.forEach((b, l) =>
+            b.forEach((_, j) => {
+              b[j] -= eta * gradient.nablaB[l][j];
+            }),
+          );
+        }
+        return net;
+      },
+      /taken in their stored order/,
+    ],
   ];
   for (const [name, fn, hint] of wrong) {
     const seen = verdict((p) => checkSgdEpoch(fn, p));
     assert.equal(seen.correct, false, name);
     assert.match(seen.message, hint, name);
-    assert.match(seen.message, /on input \d+ of 20 \(a [\d-]+ network, \d+ examples, eta [\d.]+, minibatches of \d+, seed \d+\)/, name);
+    assert.match(
+      seen.message,
+      /on input \d+ of 20 \(a [\d-]+ network, \d+ examples, eta [\d.]+, minibatches of \d+, seed \d+\)/,
+      name,
+    );
   }
 });
 
@@ -125,8 +191,16 @@ function dropLast(network: Network, data: Dataset, eta: number, batchSize: numbe
   const net = cloneNetwork(network);
   for (const batch of minibatches(data.count, batchSize, seed).filter((b) => b.length === batchSize)) {
     const { gradient } = averageGradient(net, data, batch);
-    net.weights.forEach((w, l) => w.data.forEach((_, i) => { w.data[i] -= eta * gradient.nablaW[l].data[i]; }));
-    net.biases.forEach((b, l) => b.forEach((_, j) => { b[j] -= eta * gradient.nablaB[l][j]; }));
+    net.weights.forEach((w, l) =>
+      w.data.forEach((_, i) => {
+        w.data[i] -= eta * gradient.nablaW[l].data[i];
+      }),
+    );
+    net.biases.forEach((b, l) =>
+      b.forEach((_, j) => {
+        b[j] -= eta * gradient.nablaB[l][j];
+      }),
+    );
   }
   return net;
 }

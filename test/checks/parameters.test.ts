@@ -1,6 +1,16 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ParameterError, between, listOf, outsideRange, rangeText, seedParameter, startLesson, text, wholeBetween } from "../../src/checks/parameters";
+import {
+  ParameterError,
+  between,
+  listOf,
+  outsideRange,
+  rangeText,
+  seedParameter,
+  startLesson,
+  text,
+  wholeBetween,
+} from "../../src/checks/parameters";
 import { ClaimError } from "../../src/checks/claim";
 
 const specs = {
@@ -40,9 +50,15 @@ test("with the learner's values the changes are named and a false claim is an ob
   const { lesson, lines } = run({ ...defaults, eta: 0.2, sizes: [100, 200, 300] });
   assert.deepEqual(lesson.changed, ["eta", "sizes"]);
   assert.equal(lesson.usesDefaults, false);
-  assert.match(lines[0], /^Your values: eta = 0.2 \(default 0.05\), sizes = \[100, 200, 300\] \(default \[250, 500\]\)/);
+  assert.match(
+    lines[0],
+    /^Your values: eta = 0.2 \(default 0.05\), sizes = \[100, 200, 300\] \(default \[250, 500\]\)/,
+  );
   lesson.claim("the cost falls", false, "3.150 → 3.6");
-  assert.equal(lines[1], "With your values this no longer holds: the cost falls (3.150 → 3.6); with the defaults it does.");
+  assert.equal(
+    lines[1],
+    "With your values this no longer holds: the cost falls (3.150 → 3.6); with the defaults it does.",
+  );
   lesson.claim("steps shrink", true);
   assert.equal(lines[2], "Claim holds: steps shrink");
 });
@@ -51,7 +67,10 @@ test("after an interrupted training a false claim is reported even with the defa
   const { lesson, lines } = run(defaults);
   lesson.setInterrupted(true);
   lesson.claim("the cost falls", false, "3 → 4");
-  assert.equal(lines[0], "Not shown, because you interrupted the training: the cost falls (3 → 4); run the training cell again to the end to see it.");
+  assert.equal(
+    lines[0],
+    "Not shown, because you interrupted the training: the cost falls (3 → 4); run the training cell again to the end to see it.",
+  );
   lesson.claim("the cost falls", true, "3 → 1");
   assert.equal(lines[1], "Claim holds: the cost falls (3 → 1)");
   lesson.setInterrupted(false);
@@ -60,8 +79,14 @@ test("after an interrupted training a false claim is reported even with the defa
 
 test("a value outside its range is refused in one sentence naming the range and the default", () => {
   const refused = (values: Record<string, unknown>, pattern: RegExp) =>
-    assert.throws(() => run({ ...defaults, ...values }), (e: unknown) => e instanceof ParameterError && pattern.test(e.message));
-  refused({ eta: 5 }, /^eta = 5 is outside this lesson's range: it must be a number from 0.001 to 0.35 \(default 0.05\); change it in the parameters cell and run the lesson again\.$/);
+    assert.throws(
+      () => run({ ...defaults, ...values }),
+      (e: unknown) => e instanceof ParameterError && pattern.test(e.message),
+    );
+  refused(
+    { eta: 5 },
+    /^eta = 5 is outside this lesson's range: it must be a number from 0.001 to 0.35 \(default 0.05\); change it in the parameters cell and run the lesson again\.$/,
+  );
   refused({ eta: 0 }, /a number from 0.001 to 0.35/);
   refused({ eta: "0.1" }, /eta = "0.1" is outside/);
   refused({ eta: NaN }, /eta = NaN is outside/);
@@ -78,7 +103,16 @@ test("a value outside its range is refused in one sentence naming the range and 
 test("outsideRange checks only the values given (npm run lesson's --set ones) and names the first outside its range", () => {
   assert.equal(outsideRange(specs, {}), null);
   assert.equal(outsideRange(specs, { eta: 0.2, steps: 200 }), null);
-  assert.equal(outsideRange(specs, { steps: 2.5 }), "steps = 2.5 is outside this lesson's range: it must be a whole number from 1 to 200 (default 40)");
-  assert.equal(outsideRange(specs, { answer: "noise" }), `answer = "noise" is outside this lesson's range: it must be one of "real" or "random" (default "real")`);
-  assert.equal(outsideRange(specs, { sizes: [100] }), "sizes = [100] is outside this lesson's range: it must be a list of 2 to 5 whole numbers, each from 50 to 8,000 (default [250, 500])");
+  assert.equal(
+    outsideRange(specs, { steps: 2.5 }),
+    "steps = 2.5 is outside this lesson's range: it must be a whole number from 1 to 200 (default 40)",
+  );
+  assert.equal(
+    outsideRange(specs, { answer: "noise" }),
+    `answer = "noise" is outside this lesson's range: it must be one of "real" or "random" (default "real")`,
+  );
+  assert.equal(
+    outsideRange(specs, { sizes: [100] }),
+    "sizes = [100] is outside this lesson's range: it must be a list of 2 to 5 whole numbers, each from 50 to 8,000 (default [250, 500])",
+  );
 });

@@ -38,7 +38,11 @@ test("describeValue writes short sentences' values", () => {
   assert.equal(describeValue(0.123456789), "0.123457");
   assert.equal(describeValue([1, 2, 3, 4, 5, 6, 7, 8]), "[1, 2, 3, 4, 5, 6, … (8 in all)]");
   assert.equal(describeValue({ sizes: [2, 3, 2] }), "a 2-3-2 network");
-  const net = { sizes: [2, 1], weights: [{ rows: 1, cols: 2, data: new Float64Array([0.5, -1.25]) }], biases: [new Float64Array([3.5])] };
+  const net = {
+    sizes: [2, 1],
+    weights: [{ rows: 1, cols: 2, data: new Float64Array([0.5, -1.25]) }],
+    biases: [new Float64Array([3.5])],
+  };
   assert.equal(describeValue(net), "a 2-1 network whose weights[0] begin [0.5, -1.25] and biases[0] [3.5]");
   assert.equal(describeValue({ rows: 3, cols: 2, data: [] }), "a 3×2 matrix");
   assert.equal(describeValue(undefined), "nothing (undefined)");

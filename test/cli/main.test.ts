@@ -15,9 +15,27 @@ test.after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 test("flags are read with their defaults: the videos' network, eta 3, batch 10, 30 epochs", () => {
   const c = parseTrainCommand([]);
-  assert.deepEqual([c.layers, c.activation, c.cost, c.eta, c.batch, c.epochs, c.seed, c.data], [[784, 16, 16, 10], "sigmoid", "quadratic", 3, 10, 30, 1, "embedded"]);
-  const d = parseTrainCommand(["--layers", "784,30,10", "--activation", "relu", "--cost", "cross-entropy", "--eta", "0.5", "--no-shuffle", "--data", "idx:/x"]);
-  assert.deepEqual([d.layers, d.activation, d.cost, d.eta, d.shuffle, d.data], [[784, 30, 10], "relu", "cross-entropy", 0.5, false, "idx:/x"]);
+  assert.deepEqual(
+    [c.layers, c.activation, c.cost, c.eta, c.batch, c.epochs, c.seed, c.data],
+    [[784, 16, 16, 10], "sigmoid", "quadratic", 3, 10, 30, 1, "embedded"],
+  );
+  const d = parseTrainCommand([
+    "--layers",
+    "784,30,10",
+    "--activation",
+    "relu",
+    "--cost",
+    "cross-entropy",
+    "--eta",
+    "0.5",
+    "--no-shuffle",
+    "--data",
+    "idx:/x",
+  ]);
+  assert.deepEqual(
+    [d.layers, d.activation, d.cost, d.eta, d.shuffle, d.data],
+    [[784, 30, 10], "relu", "cross-entropy", 0.5, false, "idx:/x"],
+  );
 });
 
 test("bad flags print the usage and one sentence, and exit 2", () => {
@@ -44,7 +62,10 @@ test("--json prints one line per epoch with cost, accuracies and speed; --save w
   const model = path.join(dir, "model.json");
   const result = run("train", "--epochs", "2", "--train-size", "2000", "--json", "--save", model);
   assert.equal(result.status, 0, result.stderr);
-  const lines = result.stdout.trim().split("\n").map((l) => JSON.parse(l));
+  const lines = result.stdout
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
   assert.equal(lines.length, 2);
   assert.deepEqual(Object.keys(lines[0]), ["epoch", "cost", "trainAccuracy", "testAccuracy", "examplesPerSecond"]);
   assert.ok(lines[1].cost < lines[0].cost);
@@ -52,7 +73,10 @@ test("--json prints one line per epoch with cost, accuracies and speed; --save w
   assert.deepEqual(loadModel(model).sizes, [784, 16, 16, 10]);
   const again = run("train", "--epochs", "1", "--train-size", "2000", "--json", "--init", model);
   assert.equal(again.status, 0, again.stderr);
-  assert.ok(JSON.parse(again.stdout).testAccuracy >= lines[1].testAccuracy - 0.05, "training continues from the saved model");
+  assert.ok(
+    JSON.parse(again.stdout).testAccuracy >= lines[1].testAccuracy - 0.05,
+    "training continues from the saved model",
+  );
 });
 
 test("the same seed prints the same numbers twice", () => {
@@ -66,7 +90,21 @@ test("a diverging run says so, exits 1, and leaves the model saved before untouc
   const model = path.join(dir, "keep.json");
   saveModel(createNetwork([784, 16, 16, 10], { seed: 9 }), model);
   const before = fs.readFileSync(model, "utf8");
-  const result = run("train", "--epochs", "3", "--train-size", "500", "--activation", "relu", "--cost", "cross-entropy", "--eta", "1e300", "--save", model);
+  const result = run(
+    "train",
+    "--epochs",
+    "3",
+    "--train-size",
+    "500",
+    "--activation",
+    "relu",
+    "--cost",
+    "cross-entropy",
+    "--eta",
+    "1e300",
+    "--save",
+    model,
+  );
   assert.equal(result.status, 1, result.stderr);
   assert.match(result.stderr, /training diverged in epoch 1.*lower the learning rate/);
   assert.equal(fs.readFileSync(model, "utf8"), before);

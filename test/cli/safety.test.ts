@@ -11,7 +11,8 @@ import { createNetwork } from "../../src/network";
 const root = path.join(__dirname, "..", "..", "..");
 const bin = path.join(root, "bin", "descent.js");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "descent-safety-"));
-const run = (args: string[], cwd = dir) => spawnSync(process.execPath, [bin, "train", ...args], { encoding: "utf8", cwd });
+const run = (args: string[], cwd = dir) =>
+  spawnSync(process.execPath, [bin, "train", ...args], { encoding: "utf8", cwd });
 const quick = ["--epochs", "1", "--train-size", "500"];
 const noStack = (text: string) => assert.doesNotMatch(text, /\n\s+at /, "no stack trace");
 test.after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -66,16 +67,27 @@ test("a run that diverges after good epochs saves the last good one where no mod
   assert.equal(fs.readFileSync(fresh, "utf8"), saved);
 });
 
-for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130], ["SIGHUP", 129]] as const) {
+for (const [signal, code] of [
+  ["SIGTERM", 143],
+  ["SIGINT", 130],
+  ["SIGHUP", 129],
+] as const) {
   test(`${signal} during training says at once that it stops, stops within about a second, and saves the last finished epoch`, async () => {
     const model = path.join(dir, `${signal}.json`);
     const child = spawn(process.execPath, [bin, "train", "--epochs", "1000", "--save", model], { cwd: dir });
     let stderr = "";
-    child.stderr.on("data", (chunk) => { stderr += chunk; });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
     child.stdout.on("data", () => {});
     // Wait for the second finished epoch, then signal in the middle of the third.
     await new Promise<void>((resolve) => {
-      const poll = setInterval(() => { if (/epoch 2:/.test(stderr)) { clearInterval(poll); resolve(); } }, 20);
+      const poll = setInterval(() => {
+        if (/epoch 2:/.test(stderr)) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 20);
     });
     const sent = Date.now();
     child.kill(signal);
@@ -91,9 +103,15 @@ for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130], ["SIGHUP", 129]
 
 test("a reader that closes the output (--json | head -1) ends the output, not the run: the model is saved", async () => {
   const model = path.join(dir, "piped.json");
-  const child = spawn(process.execPath, [bin, "train", "--epochs", "3", "--train-size", "500", "--json", "--save", model], { cwd: dir });
+  const child = spawn(
+    process.execPath,
+    [bin, "train", "--epochs", "3", "--train-size", "500", "--json", "--save", model],
+    { cwd: dir },
+  );
   let stderr = "";
-  child.stderr.on("data", (chunk) => { stderr += chunk; });
+  child.stderr.on("data", (chunk) => {
+    stderr += chunk;
+  });
   child.stdout.once("data", () => child.stdout.destroy());
   const status = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
   assert.equal(status, 0, stderr);
@@ -104,7 +122,10 @@ test("a reader that closes the output (--json | head -1) ends the output, not th
 test("a network too large for the machine, and a batch larger than the data, are refused up front in one sentence", () => {
   const huge = run(["--layers", "784,1000000,10"]);
   assert.equal(huge.status, 1);
-  assert.match(huge.stderr, /training a 784-1000000-10 network \(795,000,010 weights and biases\) on 10,000 images needs about [\d.]+ GB, more than half of this machine's/);
+  assert.match(
+    huge.stderr,
+    /training a 784-1000000-10 network \(795,000,010 weights and biases\) on 10,000 images needs about [\d.]+ GB, more than half of this machine's/,
+  );
   noStack(huge.stderr);
   const batch = run(["--batch", "100000"]);
   assert.equal(batch.status, 2);
@@ -117,15 +138,24 @@ test("--init says that the model's own layers and activation are used, when othe
   saveModel(createNetwork([784, 20, 10], { seed: 1 }), model);
   const result = run([...quick, "--init", model, "--layers", "784,16,16,10", "--activation", "relu"]);
   assert.equal(result.status, 0, result.stderr);
-  assert.match(result.stderr, /note: --layers, --activation are not used with --init: training goes on from .*init\.json's own 784-20-10 sigmoid network/);
+  assert.match(
+    result.stderr,
+    /note: --layers, --activation are not used with --init: training goes on from .*init\.json's own 784-20-10 sigmoid network/,
+  );
 });
 
 test("--data mnist looks in the project's data/mnist from any folder", () => {
   const mnist = path.join(root, "data", "mnist");
-  const hasMnist = ["train-images-idx3-ubyte", "train-images-idx3-ubyte.gz"].some((f) => fs.existsSync(path.join(mnist, f)));
+  const hasMnist = ["train-images-idx3-ubyte", "train-images-idx3-ubyte.gz"].some((f) =>
+    fs.existsSync(path.join(mnist, f)),
+  );
   const result = run(["--data", "mnist", "--epochs", "1", "--train-size", "100"], os.tmpdir());
   if (hasMnist) assert.equal(result.status, 0, result.stderr);
-  else assert.match(result.stderr, new RegExp(`${mnist.replace(/[/.]/g, "\\$&")}/train-images-idx3-ubyte\\(\\.gz\\) does not exist`));
+  else
+    assert.match(
+      result.stderr,
+      new RegExp(`${mnist.replace(/[/.]/g, "\\$&")}/train-images-idx3-ubyte\\(\\.gz\\) does not exist`),
+    );
 });
 
 test("a damaged kernel.wasm is one sentence saying to rebuild, not a CompileError", () => {
@@ -136,27 +166,47 @@ test("a damaged kernel.wasm is one sentence saying to rebuild, not a CompileErro
   fs.copyFileSync(path.join(root, "package.json"), path.join(copy, "package.json"));
   fs.symlinkSync(path.join(root, "node_modules"), path.join(copy, "node_modules"));
   // Both builds (fastModule.ts): a damaged relaxed one is passed over for the plain one, which is then needed.
-  for (const kernel of ["kernel.wasm", "kernel-relaxed.wasm"]) fs.writeFileSync(path.join(copy, "dist", kernel), "not wasm");
-  const result = spawnSync(process.execPath, [path.join(copy, "bin", "descent.js"), "train", ...quick], { encoding: "utf8" });
+  for (const kernel of ["kernel.wasm", "kernel-relaxed.wasm"])
+    fs.writeFileSync(path.join(copy, "dist", kernel), "not wasm");
+  const result = spawnSync(process.execPath, [path.join(copy, "bin", "descent.js"), "train", ...quick], {
+    encoding: "utf8",
+  });
   assert.equal(result.status, 1, result.stderr);
-  assert.match(result.stderr, /the fast engine's kernel .*kernel\.wasm is damaged .*run `npm run build` to compile it again/);
+  assert.match(
+    result.stderr,
+    /the fast engine's kernel .*kernel\.wasm is damaged .*run `npm run build` to compile it again/,
+  );
   noStack(result.stderr);
   fs.rmSync(copy, { recursive: true, force: true });
 });
 
 test("a second Ctrl-C while stopping and saving does not lose the trained model", async () => {
   const model = path.join(dir, "twice.json");
-  const child = spawn(process.execPath, [bin, "train", "--layers", "784,100,10", "--epochs", "1000", "--save", model], { cwd: dir });
+  const child = spawn(process.execPath, [bin, "train", "--layers", "784,100,10", "--epochs", "1000", "--save", model], {
+    cwd: dir,
+  });
   let stderr = "";
-  child.stderr.on("data", (chunk) => { stderr += chunk; });
+  child.stderr.on("data", (chunk) => {
+    stderr += chunk;
+  });
   child.stdout.on("data", () => {});
   await new Promise<void>((resolve) => {
-    const poll = setInterval(() => { if (/epoch 1:/.test(stderr)) { clearInterval(poll); resolve(); } }, 20);
+    const poll = setInterval(() => {
+      if (/epoch 1:/.test(stderr)) {
+        clearInterval(poll);
+        resolve();
+      }
+    }, 20);
   });
   child.kill("SIGINT");
   // The second as soon as the first is acknowledged: while training stops and the model is written.
   await new Promise<void>((resolve) => {
-    const poll = setInterval(() => { if (/stopping now/.test(stderr)) { clearInterval(poll); resolve(); } }, 1);
+    const poll = setInterval(() => {
+      if (/stopping now/.test(stderr)) {
+        clearInterval(poll);
+        resolve();
+      }
+    }, 1);
   });
   child.kill("SIGINT");
   const status = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));

@@ -7,14 +7,29 @@ import { Browser, chromium } from "playwright-core";
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     // Debian's Chromium, or the one Playwright downloaded where apt could not be used (scripts/testSetup.js).
-    executablePath: process.env.CHROMIUM ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : chromium.executablePath()),
+    executablePath:
+      process.env.CHROMIUM ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : chromium.executablePath()),
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
-const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf" };
+const types: Record<string, string> = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
+  ".ttf": "font/ttf",
+};
 
 /** A static file server for `dir` on 127.0.0.1 at a free port. */
 export async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
@@ -36,6 +51,8 @@ export async function serve(dir: string): Promise<{ url: string; close: () => Pr
 /** Whether a lesson's markdown holds LaTeX ($...$), so its page must show typeset math. */
 export function hasMath(notebookFile: string): boolean {
   const nb = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "..", "notebooks", notebookFile), "utf8"));
-  return nb.cells.some((c: { cell_type: string; source: string | string[] }) =>
-    c.cell_type === "markdown" && /\$[^$]+\$/.test(Array.isArray(c.source) ? c.source.join("") : c.source));
+  return nb.cells.some(
+    (c: { cell_type: string; source: string | string[] }) =>
+      c.cell_type === "markdown" && /\$[^$]+\$/.test(Array.isArray(c.source) ? c.source.join("") : c.source),
+  );
 }

@@ -6,7 +6,10 @@ import * as path from "path";
 // What the browser tests of JupyterLab, Notebook 7 and Notebook 6 share: a copy of the course to open, a free
 // port, settings that render every cell, and a Jupyter server started on 127.0.0.1 without a token.
 export const root = path.join(__dirname, "..", "..", "..");
-export const lessons = fs.readdirSync(path.join(root, "notebooks")).filter((f) => /^\d\d-.*\.ipynb$/.test(f)).sort();
+export const lessons = fs
+  .readdirSync(path.join(root, "notebooks"))
+  .filter((f) => /^\d\d-.*\.ipynb$/.test(f))
+  .sort();
 const { withQuickParameters } = require(path.join(root, "scripts", "notebook", "lessons.js"));
 
 /**
@@ -14,12 +17,16 @@ const { withQuickParameters } = require(path.join(root, "scripts", "notebook", "
  * test runs replaces a model a learner saved), and the lessons as `notebookOf` gives them (by default with their
  * quick parameters injected).
  */
-export function copyCourse(files: string[] = lessons, notebookOf: (file: string) => unknown = withQuickParameters): string {
+export function copyCourse(
+  files: string[] = lessons,
+  notebookOf: (file: string) => unknown = withQuickParameters,
+): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "descent-lab-"));
   fs.mkdirSync(path.join(dir, "notebooks"));
   fs.mkdirSync(path.join(dir, "data"));
   for (const link of ["dist", "node_modules", "src"]) fs.symlinkSync(path.join(root, link), path.join(dir, link));
-  for (const file of files) fs.writeFileSync(path.join(dir, "notebooks", file), JSON.stringify(notebookOf(path.join(root, "notebooks", file))));
+  for (const file of files)
+    fs.writeFileSync(path.join(dir, "notebooks", file), JSON.stringify(notebookOf(path.join(root, "notebooks", file))));
   return dir;
 }
 
@@ -34,17 +41,34 @@ export function settingsDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "descent-lab-settings-"));
   const notebook = path.join(dir, "@jupyterlab", "notebook-extension");
   fs.mkdirSync(notebook, { recursive: true });
-  fs.writeFileSync(path.join(notebook, "tracker.jupyterlab-settings"), JSON.stringify({ windowingMode: "none", kernelShutdown: true }));
+  fs.writeFileSync(
+    path.join(notebook, "tracker.jupyterlab-settings"),
+    JSON.stringify({ windowingMode: "none", kernelShutdown: true }),
+  );
   return dir;
 }
 
 /** Starts `command args` (a Jupyter server on `port`) with the project's kernelspec, and waits until it answers. */
-export async function startServer(command: string, args: string[], port: number): Promise<{ url: string; server: ChildProcess }> {
-  if (!fs.existsSync(command)) throw new Error(`${command} is missing: run \`bash .ci/run\` (or \`npm start\`) once to install Jupyter`);
-  const server = spawn(command, args, { env: { ...process.env, JUPYTER_PATH: path.join(root, ".jupyter") }, stdio: "ignore" });
+export async function startServer(
+  command: string,
+  args: string[],
+  port: number,
+): Promise<{ url: string; server: ChildProcess }> {
+  if (!fs.existsSync(command))
+    throw new Error(`${command} is missing: run \`bash .ci/run\` (or \`npm start\`) once to install Jupyter`);
+  const server = spawn(command, args, {
+    env: { ...process.env, JUPYTER_PATH: path.join(root, ".jupyter") },
+    stdio: "ignore",
+  });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
-    if (await fetch(`${url}/api`).then((r) => r.ok, () => false)) return { url, server };
+    if (
+      await fetch(`${url}/api`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { url, server };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   server.kill();
@@ -55,19 +79,41 @@ export async function startServer(command: string, args: string[], port: number)
  * JupyterLab (`app` "lab") or Notebook 7 ("notebook") from the project's .venv, on 127.0.0.1 without a token,
  * rooted at a copy of `files` (copyCourse), rendering every cell (settingsDir).
  */
-export async function startJupyterApp(app: "lab" | "notebook", files: string[] = lessons): Promise<{ url: string; server: ChildProcess }> {
+export async function startJupyterApp(
+  app: "lab" | "notebook",
+  files: string[] = lessons,
+): Promise<{ url: string; server: ChildProcess }> {
   const dir = copyCourse(files);
   const port = await freePort();
-  const settings = app === "lab"
-    ? ["--LabApp.news_url=None", `--LabApp.user_settings_dir=${settingsDir()}`, "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
-    : [`--JupyterNotebookApp.user_settings_dir=${settingsDir()}`];
-  return startServer(path.join(root, ".venv", "bin", "jupyter"), [app, "--no-browser", "--allow-root", "--ip=127.0.0.1", `--port=${port}`, "--ServerApp.token=",
-    "--ServerApp.password=", "--ServerApp.disable_check_xsrf=True", `--ServerApp.root_dir=${path.join(dir, "notebooks")}`, ...settings], port);
+  const settings =
+    app === "lab"
+      ? [
+          "--LabApp.news_url=None",
+          `--LabApp.user_settings_dir=${settingsDir()}`,
+          "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        ]
+      : [`--JupyterNotebookApp.user_settings_dir=${settingsDir()}`];
+  return startServer(
+    path.join(root, ".venv", "bin", "jupyter"),
+    [
+      app,
+      "--no-browser",
+      "--allow-root",
+      "--ip=127.0.0.1",
+      `--port=${port}`,
+      "--ServerApp.token=",
+      "--ServerApp.password=",
+      "--ServerApp.disable_check_xsrf=True",
+      `--ServerApp.root_dir=${path.join(dir, "notebooks")}`,
+      ...settings,
+    ],
+    port,
+  );
 }
 
 /** Shuts every kernel of the server down, so the next lesson starts alone. */
 export async function shutDownKernels(url: string): Promise<void> {
-  const kernels = await (await fetch(`${url}/api/kernels`)).json() as { id: string }[];
+  const kernels = (await (await fetch(`${url}/api/kernels`)).json()) as { id: string }[];
   for (const k of kernels) await fetch(`${url}/api/kernels/${k.id}`, { method: "DELETE" });
 }
 
@@ -75,7 +121,10 @@ export async function shutDownKernels(url: string): Promise<void> {
 export async function waitForConnectedKernel(url: string, timeoutMs = 60000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
-    const kernels = await (await fetch(`${url}/api/kernels`)).json() as { execution_state: string; connections: number }[];
+    const kernels = (await (await fetch(`${url}/api/kernels`)).json()) as {
+      execution_state: string;
+      connections: number;
+    }[];
     if (kernels.some((k) => k.execution_state === "idle" && k.connections > 0)) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

@@ -8,7 +8,8 @@ export const runs = 5;
 export const epochs = 400;
 export const burst = 800; // past zeromq.js's 513 sends in one turn, under ZeroMQ's high-water mark of 1,000 queued messages
 
-const setup = 'import { createNetwork, embeddedSplit, take, trainLive, liveOutput, setupPlots } from "../dist/index";\n' +
+const setup =
+  'import { createNetwork, embeddedSplit, take, trainLive, liveOutput, setupPlots } from "../dist/index";\n' +
   "const { train, test } = embeddedSplit({ seed: 1 });\n" +
   "const tiny = take(train, 50), someTest = take(test, 200);   // tiny sets: each epoch takes milliseconds\n" +
   "setupPlots();";
@@ -19,9 +20,12 @@ const setup = 'import { createNetwork, embeddedSplit, take, trainLive, liveOutpu
  */
 export const longTraining = [
   setup,
-  ...Array.from({ length: runs }, (_, k) =>
-    `const run${k + 1} = await trainLive(createNetwork([784, 16, 16, 10], { seed: ${k + 1} }), tiny, { eta: 3, batchSize: 10, ` +
-    `epochs: ${epochs}, seed: 1, test: someTest, title: "run ${k + 1} of ${runs}" });`),
+  ...Array.from(
+    { length: runs },
+    (_, k) =>
+      `const run${k + 1} = await trainLive(createNetwork([784, 16, 16, 10], { seed: ${k + 1} }), tiny, { eta: 3, batchSize: 10, ` +
+      `epochs: ${epochs}, seed: 1, test: someTest, title: "run ${k + 1} of ${runs}" });`,
+  ),
   `const burst = liveOutput();\nfor (let i = 1; i <= ${burst}; i++) burst.html(\`update \${i} of ${burst}\`);`,
   `for (let i = 1; i <= ${burst}; i++) console.log(\`line \${i}\`);`,
   `console.log(JSON.stringify({ epochsDone: [${Array.from({ length: runs }, (_, k) => `run${k + 1}`).join(", ")}].map((r) => r.reports.length) }));`,
@@ -30,8 +34,8 @@ export const longTraining = [
 /** A training far too long to finish, to interrupt; the next cell reads what the interrupted one declared. */
 export const interrupted = [
   setup,
-  'const run = await trainLive(createNetwork([784, 16, 16, 10], { seed: 1 }), tiny, { eta: 3, batchSize: 10, epochs: 1000000, seed: 1, test: someTest });',
-  "console.log(`next cell: ${run.interrupted ? \"interrupted\" : \"finished\"} after ${run.reports.length} epochs`);",
+  "const run = await trainLive(createNetwork([784, 16, 16, 10], { seed: 1 }), tiny, { eta: 3, batchSize: 10, epochs: 1000000, seed: 1, test: someTest });",
+  'console.log(`next cell: ${run.interrupted ? "interrupted" : "finished"} after ${run.reports.length} epochs`);',
 ];
 
 /** A folder like the project (dist and node_modules linked) whose notebooks/ holds `notebooks` (name -> cells). */
@@ -41,9 +45,17 @@ export function liveCourse(notebooks: Record<string, string[]>): string {
   for (const link of ["dist", "node_modules"]) fs.symlinkSync(path.join(root, link), path.join(dir, link));
   for (const [name, cells] of Object.entries(notebooks)) {
     const nb = {
-      cells: cells.map((source, i) => ({ cell_type: "code", id: `cell-${i}`, metadata: {}, source, outputs: [], execution_count: null })),
+      cells: cells.map((source, i) => ({
+        cell_type: "code",
+        id: `cell-${i}`,
+        metadata: {},
+        source,
+        outputs: [],
+        execution_count: null,
+      })),
       metadata: { kernelspec: { name: "tslab", display_name: "TypeScript (Descent)", language: "typescript" } },
-      nbformat: 4, nbformat_minor: 5,
+      nbformat: 4,
+      nbformat_minor: 5,
     };
     fs.writeFileSync(path.join(dir, "notebooks", name), JSON.stringify(nb));
   }

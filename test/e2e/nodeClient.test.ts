@@ -23,29 +23,48 @@ type Cell = { cell_type: string; execution_count: number | null; outputs: Output
  */
 function shape(file: string) {
   const nb = JSON.parse(fs.readFileSync(file, "utf8"));
-  return nb.cells.filter((c: Cell) => c.cell_type === "code").map((c: Cell) =>
-    [c.execution_count, c.outputs.map((o) => o.name ?? `${o.output_type}:${Object.keys(o.data ?? {}).sort().join(",")}`)
-      .filter((kind, i, kinds) => !(kind === "stdout" || kind === "stderr") || kinds[i - 1] !== kind)]);
+  return nb.cells
+    .filter((c: Cell) => c.cell_type === "code")
+    .map((c: Cell) => [
+      c.execution_count,
+      c.outputs
+        .map(
+          (o) =>
+            o.name ??
+            `${o.output_type}:${Object.keys(o.data ?? {})
+              .sort()
+              .join(",")}`,
+        )
+        .filter((kind, i, kinds) => !(kind === "stdout" || kind === "stderr") || kinds[i - 1] !== kind),
+    ]);
 }
 
-for (const [file, values] of [["02-the-cost-function.ipynb", { seed: 4 }], ["08-training-on-mnist.ipynb", { epochs: 2, fullEpochs: 1 }]] as const) {
+for (const [file, values] of [
+  ["02-the-cost-function.ipynb", { seed: 4 }],
+  ["08-training-on-mnist.ipynb", { epochs: 2, fullEpochs: 1 }],
+] as const) {
   // 08 trains live: one display updated in place many times (update_display_data), which must end the same.
-  test(`${file.slice(0, 2)} with ${JSON.stringify(values)} prints the same text and keeps the same outputs through Descent's client as through nbclient`, { timeout: 5 * 60 * 1000 }, async () => {
-    // A copy of the course (an empty data/: lesson 08's saved model stays out of the learner's), the values injected as npm run lesson does.
-    const course = copyCourse([file], (notebook: string) => {
-      const nb = JSON.parse(fs.readFileSync(notebook, "utf8"));
-      inject(nb, injectedSource(values));
-      return nb;
-    });
-    const lesson = path.join(course, "notebooks", file);
-    const viaNode = path.join(course, "node.ipynb"), viaNbclient = path.join(course, "nbclient.ipynb");
-    const node = await executeWithNode(lesson, viaNode, undefined, { timeout: 600 });
-    assert.ok(node.ok, node.stderr);
-    const nbclient = executeWithNbclient(lesson, viaNbclient, 600);
-    assert.ok(nbclient.ok, nbclient.stderr);
-    const printed = printedText(viaNode);
-    assert.ok(printed.length > 200, "the lesson printed its text");
-    assert.equal(printed, printedText(viaNbclient));
-    assert.deepEqual(shape(viaNode), shape(viaNbclient));
-  });
+  test(
+    `${file.slice(0, 2)} with ${JSON.stringify(values)} prints the same text and keeps the same outputs through Descent's client as through nbclient`,
+    { timeout: 5 * 60 * 1000 },
+    async () => {
+      // A copy of the course (an empty data/: lesson 08's saved model stays out of the learner's), the values injected as npm run lesson does.
+      const course = copyCourse([file], (notebook: string) => {
+        const nb = JSON.parse(fs.readFileSync(notebook, "utf8"));
+        inject(nb, injectedSource(values));
+        return nb;
+      });
+      const lesson = path.join(course, "notebooks", file);
+      const viaNode = path.join(course, "node.ipynb"),
+        viaNbclient = path.join(course, "nbclient.ipynb");
+      const node = await executeWithNode(lesson, viaNode, undefined, { timeout: 600 });
+      assert.ok(node.ok, node.stderr);
+      const nbclient = executeWithNbclient(lesson, viaNbclient, 600);
+      assert.ok(nbclient.ok, nbclient.stderr);
+      const printed = printedText(viaNode);
+      assert.ok(printed.length > 200, "the lesson printed its text");
+      assert.equal(printed, printedText(viaNbclient));
+      assert.deepEqual(shape(viaNode), shape(viaNbclient));
+    },
+  );
 }

@@ -26,13 +26,17 @@ after(async () => {
 });
 
 for (const file of lessons) {
-  test(`Notebook 7 runs ${file}: no cell fails, the charts draw, the math typesets`, { timeout: 5 * 60 * 1000 }, async () => {
-    const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
-    await page.goto(`${url}/notebooks/${file}`);
-    await page.waitForSelector(".jp-Notebook .jp-Cell", { timeout: 60000 });
-    const run = await runAllCells(page, url, path.join(shots, file.replace(".ipynb", ".png")));
-    await page.close();
-    await shutDownKernels(url);
-    assertRanClean(run, file);
-  });
+  test(
+    `Notebook 7 runs ${file}: no cell fails, the charts draw, the math typesets`,
+    { timeout: 5 * 60 * 1000 },
+    async () => {
+      const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+      await page.goto(`${url}/notebooks/${file}`);
+      await page.waitForSelector(".jp-Notebook .jp-Cell", { timeout: 60000 });
+      const run = await runAllCells(page, url, path.join(shots, file.replace(".ipynb", ".png")));
+      await page.close();
+      await shutDownKernels(url);
+      assertRanClean(run, file);
+    },
+  );
 }

@@ -9,7 +9,12 @@ import { hasMath, launchChromium, serve } from "./browser";
 // The rendered course (site/, built by the notebook test) in a real headless Chromium, from disk and over
 // http: no console errors, nothing fetched from outside, every plotly chart drawn, the math typeset.
 const site = path.join(__dirname, "..", "..", "..", "site");
-const pages = fs.existsSync(site) ? fs.readdirSync(site).filter((f) => /^\d\d-.*\.html$/.test(f)).sort() : [];
+const pages = fs.existsSync(site)
+  ? fs
+      .readdirSync(site)
+      .filter((f) => /^\d\d-.*\.html$/.test(f))
+      .sort()
+  : [];
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serve>>;
 
@@ -41,23 +46,35 @@ test("each page links its neighbours and the course's start as pages of the site
 async function checkPage(url: string, shots: string, math: boolean) {
   const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
   const problems: string[] = [];
-  page.on("console", (m) => { if (m.type() === "error") problems.push(`console error: ${m.text()}`); });
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console error: ${m.text()}`);
+  });
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
   page.on("request", (r) => {
     const u = new URL(r.url());
-    if (!["file:", "data:", "blob:"].includes(u.protocol) && u.hostname !== "127.0.0.1") problems.push(`fetched from outside: ${r.url()}`);
+    if (!["file:", "data:", "blob:"].includes(u.protocol) && u.hostname !== "127.0.0.1")
+      problems.push(`fetched from outside: ${r.url()}`);
   });
   page.on("requestfailed", (r) => problems.push(`failed to load ${r.url()}`));
   await page.goto(url, { waitUntil: "load" });
   const charts = await page.locator(".descent-chart").count();
-  await page.waitForFunction(() => [...document.querySelectorAll(".descent-chart")].every((c) => c.querySelector("svg.main-svg")), null, { timeout: 30000 })
+  await page
+    .waitForFunction(
+      () => [...document.querySelectorAll(".descent-chart")].every((c) => c.querySelector("svg.main-svg")),
+      null,
+      { timeout: 30000 },
+    )
     .catch(() => problems.push("a chart did not draw"));
   if (math) {
-    await page.waitForFunction(() => document.querySelectorAll(".katex").length > 0, null, { timeout: 10000 })
+    await page
+      .waitForFunction(() => document.querySelectorAll(".katex").length > 0, null, { timeout: 10000 })
       .catch(() => problems.push("no math was typeset"));
   }
   fs.mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: path.join(shots, path.basename(new URL(url).pathname).replace(".html", ".png")), fullPage: false });
+  await page.screenshot({
+    path: path.join(shots, path.basename(new URL(url).pathname).replace(".html", ".png")),
+    fullPage: false,
+  });
   await page.close();
   return { charts, problems };
 }
@@ -65,7 +82,11 @@ async function checkPage(url: string, shots: string, math: boolean) {
 for (const file of pages) {
   test(`${file} draws its charts and typesets its math, from file:// and over http`, async () => {
     for (const url of [pathToFileURL(path.join(site, file)).href, `${server.url}/${file}`]) {
-      const { charts, problems } = await checkPage(url, path.join(site, "..", "test-output", "site"), hasMath(file.replace(".html", ".ipynb")));
+      const { charts, problems } = await checkPage(
+        url,
+        path.join(site, "..", "test-output", "site"),
+        hasMath(file.replace(".html", ".ipynb")),
+      );
       assert.deepEqual(problems, [], url);
       assert.ok(charts > 0, `${url} has no charts`);
     }

@@ -27,13 +27,16 @@ test("killing a process in the middle of saving a model never corrupts the model
   // A child that saves a much larger model over the same file, again and again, until it is killed.
   const model = require.resolve("../../src/io/model");
   const network = require.resolve("../../src/network");
-  const child = spawn(process.execPath, ["-e", `
+  const child = spawn(process.execPath, [
+    "-e",
+    `
     const { saveModel } = require(${JSON.stringify(model)});
     const { createNetwork } = require(${JSON.stringify(network)});
     const big = createNetwork([784, 400, 400, 10], { seed: 2 });
     process.stdout.write("ready\\n");
     for (;;) saveModel(big, ${JSON.stringify(file)});
-  `]);
+  `,
+  ]);
   await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
   for (let k = 0; k < 5; k++) {
     await new Promise((resolve) => setTimeout(resolve, 37 + 23 * k));

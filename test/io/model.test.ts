@@ -33,7 +33,10 @@ test("the JSON is { sizes, activation, weights: w[l][j][k], biases: b[l][j] }", 
 
 test("a model whose shapes do not match its sizes, or that is not JSON, is refused with the reason", () => {
   const good = toJson(createNetwork([3, 2], { seed: 1 }));
-  assert.throws(() => fromJson({ ...good, sizes: [4, 2] }), /weights\[0\] must be 2 rows of 4 numbers to match sizes \[4,2\]/);
+  assert.throws(
+    () => fromJson({ ...good, sizes: [4, 2] }),
+    /weights\[0\] must be 2 rows of 4 numbers to match sizes \[4,2\]/,
+  );
   assert.throws(() => fromJson({ ...good, biases: [[1]] }), /biases\[0\] must hold 2 numbers/);
   assert.throws(() => fromJson({ ...good, weights: [] }), /"weights" must hold 1 matrices/);
   assert.throws(() => fromJson({ ...good, activation: "tanh" }), /unknown activation "tanh"/);
@@ -41,7 +44,10 @@ test("a model whose shapes do not match its sizes, or that is not JSON, is refus
   const dir = tempDir();
   const file = path.join(dir, "broken.json");
   fs.writeFileSync(file, "{ not json");
-  assert.throws(() => loadModel(file), (e: unknown) => e instanceof ModelError && /broken.json is not a model: it is not valid JSON/.test(e.message));
+  assert.throws(
+    () => loadModel(file),
+    (e: unknown) => e instanceof ModelError && /broken.json is not a model: it is not valid JSON/.test(e.message),
+  );
   assert.throws(() => loadModel(path.join(dir, "missing.json")), /there is no model file at .*missing.json/);
 });
 
@@ -59,7 +65,11 @@ test("a weight or bias that is not a finite number is refused on load, naming wh
   for (const bad of [null, "0.5", true, [1], 1e999, undefined]) {
     const weights = good.weights.map((w) => w.map((row) => [...row]));
     weights[0][1][2] = bad as number;
-    assert.throws(() => fromJson({ ...good, weights }), /weights\[0\]\[1\]\[2\] is .*, not a finite number/, String(bad));
+    assert.throws(
+      () => fromJson({ ...good, weights }),
+      /weights\[0\]\[1\]\[2\] is .*, not a finite number/,
+      String(bad),
+    );
     const biases = good.biases.map((b) => [...b]);
     biases[0][1] = bad as number;
     assert.throws(() => fromJson({ ...good, biases }), /biases\[0\]\[1\] is .*, not a finite number/, String(bad));
@@ -74,7 +84,14 @@ test("a diverged network is not saved: one sentence, and the file saved before s
   for (const bad of [NaN, Infinity]) {
     const net = createNetwork([3, 2], { seed: 2 });
     net.weights[0].data[4] = bad;
-    assert.throws(() => saveModel(net, file), (e: unknown) => e instanceof ModelError && /nothing was saved .*not all finite numbers \(training diverged\); train again with a lower learning rate/.test(e.message));
+    assert.throws(
+      () => saveModel(net, file),
+      (e: unknown) =>
+        e instanceof ModelError &&
+        /nothing was saved .*not all finite numbers \(training diverged\); train again with a lower learning rate/.test(
+          e.message,
+        ),
+    );
   }
   assert.equal(fs.readFileSync(file, "utf8"), before);
 });

@@ -1,10 +1,21 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as vm from "vm";
-import { chartHtml, chartIdOf, figuresScript, notDrawn, PLOTLY_MIME, plotlyLoaderHtml, roundForDisplay } from "../../src/plot/chartHtml";
+import {
+  chartHtml,
+  chartIdOf,
+  figuresScript,
+  notDrawn,
+  PLOTLY_MIME,
+  plotlyLoaderHtml,
+  roundForDisplay,
+} from "../../src/plot/chartHtml";
 import { figureBundle } from "../../src/plot/display";
 
-const figure = { data: [{ type: "scatter", x: [1, 2, 3], y: [0.1234567891, 2 / 3, -1e-9 / 3] }], layout: { height: 300, title: { text: "cost" } } };
+const figure = {
+  data: [{ type: "scatter", x: [1, 2, 3], y: [0.1234567891, 2 / 3, -1e-9 / 3] }],
+  layout: { height: 300, title: { text: "cost" } },
+};
 
 test("numbers are rounded to 6 significant digits for display; integers, strings and the input are kept", () => {
   const rounded = roundForDisplay(figure);
@@ -16,7 +27,10 @@ test("numbers are rounded to 6 significant digits for display; integers, strings
 });
 
 test("a chart's bundle holds the rounded figure once: its HTML carries no copy of the data", () => {
-  const bundle = figureBundle({ data: [{ x: [1, 2], y: [0.123456789, 0.987654321] }], layout: { height: 300 } }, "two points");
+  const bundle = figureBundle(
+    { data: [{ x: [1, 2], y: [0.123456789, 0.987654321] }], layout: { height: 300 } },
+    "two points",
+  );
   assert.deepEqual(bundle[PLOTLY_MIME], { data: [{ x: [1, 2], y: [0.123457, 0.987654] }], layout: { height: 300 } });
   const html = String(bundle["text/html"]);
   assert.ok(!html.includes("0.123457") && !html.includes("0.987654"), "the HTML does not repeat the figure");
@@ -33,16 +47,28 @@ function runChart(html: string, page: Record<string, unknown>) {
   const drawn: { element: unknown; data: unknown; layout: unknown }[] = [];
   const window: Record<string, unknown> = {
     ...page,
-    document: { getElementById: (id: string) => (id === element.id ? element : id === "jupyter-config-data" && page.jupyterLab ? {} : null) },
+    document: {
+      getElementById: (id: string) =>
+        id === element.id ? element : id === "jupyter-config-data" && page.jupyterLab ? {} : null,
+    },
     setTimeout: (f: () => void) => timers.push(f),
   };
   window.window = window;
   const script = /<script type="text\/javascript">([\s\S]*)<\/script>/.exec(html)![1];
   vm.runInNewContext(script, window);
   return {
-    element, drawn,
-    plotlyArrives: () => (window.Plotly = { newPlot: (element: unknown, data: unknown, layout: unknown) => (drawn.push({ element, data, layout }), Promise.resolve()) }),
-    tick: (n = 1) => { for (let i = 0; i < n && timers.length; i++) timers.shift()!(); },
+    element,
+    drawn,
+    plotlyArrives: () =>
+      (window.Plotly = {
+        newPlot: (element: unknown, data: unknown, layout: unknown) => (
+          drawn.push({ element, data, layout }),
+          Promise.resolve()
+        ),
+      }),
+    tick: (n = 1) => {
+      for (let i = 0; i < n && timers.length; i++) timers.shift()!();
+    },
   };
 }
 
@@ -67,7 +93,10 @@ test("in Notebook 6 a chart finds its figure in the notebook's own record of its
   assert.equal(chart.drawn.length, 0, "Notebook 6 records an output after it shows it: the chart waits for it");
   outputs.push({ data: { "text/html": html.split("\n"), [PLOTLY_MIME]: figure } });
   chart.tick();
-  assert.deepEqual(chart.drawn.map((d) => d.data), [figure.data]);
+  assert.deepEqual(
+    chart.drawn.map((d) => d.data),
+    [figure.data],
+  );
 });
 
 test("a chart that cannot draw says why in its place after 30 s: no plotly.js, or no figure on this page", () => {
@@ -84,7 +113,11 @@ test("a chart that cannot draw says why in its place after 30 s: no plotly.js, o
   assert.equal(noFigure.drawn.length, 0);
   const noRenderer = runChart(chartHtml("descent-chart-1-7", 420), { jupyterLab: true });
   noRenderer.tick(600);
-  assert.equal(noRenderer.element.textContent, notDrawn.noRenderer, "in JupyterLab the missing piece is its plotly renderer");
+  assert.equal(
+    noRenderer.element.textContent,
+    notDrawn.noRenderer,
+    "in JupyterLab the missing piece is its plotly renderer",
+  );
 });
 
 test("the page's table of figures cannot end its script early; the setup output loads plotly.js by a relative name", () => {
@@ -93,11 +126,20 @@ test("the page's table of figures cannot end its script early; the setup output 
   const context: Record<string, unknown> = {};
   context.window = context;
   vm.runInNewContext(/<script[^>]*>([\s\S]*)<\/script>/.exec(script)![1], context);
-  assert.deepEqual(JSON.parse(JSON.stringify(context.descentFigures)), { "descent-chart-1-6": { layout: { title: { text: "</script><b>x</b>" } } } });
+  assert.deepEqual(JSON.parse(JSON.stringify(context.descentFigures)), {
+    "descent-chart-1-6": { layout: { title: { text: "</script><b>x</b>" } } },
+  });
   const load = (jupyterLab: boolean) => {
     const appended: { src: string }[] = [];
-    const page = { Plotly: undefined, document: { getElementById: () => (jupyterLab ? {} : null), querySelector: () => null,
-      createElement: () => ({ setAttribute() {}, src: "" }), head: { appendChild: (s: { src: string }) => appended.push(s) } } };
+    const page = {
+      Plotly: undefined,
+      document: {
+        getElementById: () => (jupyterLab ? {} : null),
+        querySelector: () => null,
+        createElement: () => ({ setAttribute() {}, src: "" }),
+        head: { appendChild: (s: { src: string }) => appended.push(s) },
+      },
+    };
     vm.runInNewContext(/<script[^>]*>([\s\S]*)<\/script>/.exec(plotlyLoaderHtml())![1], { ...page, window: page });
     return appended.map((s) => s.src);
   };

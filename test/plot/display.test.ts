@@ -8,11 +8,21 @@ import { PLOTLY_MIME } from "../../src/plot/chartHtml";
 // `lastWriteDisplayData` is tslab's writer `(content, update)`, which sends `content` as a display_data message,
 // or an update_display_data one when `update` is true. This test runs a cell through tslab's own execute handler
 // (with a stand-in for its TypeScript executor) and fails if a new tslab stops providing that.
-type Writer = (content: { data: Record<string, unknown>; metadata: object; transient: { display_id?: string } }, update: boolean) => void;
+type Writer = (
+  content: { data: Record<string, unknown>; metadata: object; transient: { display_id?: string } },
+  update: boolean,
+) => void;
 const jupyter = require("tslab/dist/jupyter") as {
   lastWriteDisplayData: Writer | null;
-  JupyterHandlerImpl: new (executor: { execute(code: string): Promise<boolean> }, isJs: boolean) => {
-    handleExecute(request: { code: string }, writeStream: (name: string, text: string) => void, writeDisplayData: Writer): Promise<{ status: string }>;
+  JupyterHandlerImpl: new (
+    executor: { execute(code: string): Promise<boolean> },
+    isJs: boolean,
+  ) => {
+    handleExecute(
+      request: { code: string },
+      writeStream: (name: string, text: string) => void,
+      writeDisplayData: Writer,
+    ): Promise<{ status: string }>;
   };
 };
 
@@ -24,7 +34,11 @@ async function runCell(cell: () => void) {
   const { stdout, stderr } = process;
   const writes = [stdout.write, stderr.write];
   try {
-    const reply = await handler.handleExecute({ code: "show(figure)" }, () => undefined, (content, update) => sent.push([content, update]));
+    const reply = await handler.handleExecute(
+      { code: "show(figure)" },
+      () => undefined,
+      (content, update) => sent.push([content, update]),
+    );
     return { status: reply.status, sent };
   } finally {
     [stdout.write, stderr.write] = writes;
@@ -53,7 +67,13 @@ test("in a cell, a live output is shown once and then updated in place through t
     live.html("<b>epoch 1</b>");
     live.html("<b>epoch 2</b>");
   });
-  assert.deepEqual(sent.map(([content, update]) => [content.data["text/plain"], update]), [["epoch 1", false], ["epoch 2", true]]);
+  assert.deepEqual(
+    sent.map(([content, update]) => [content.data["text/plain"], update]),
+    [
+      ["epoch 1", false],
+      ["epoch 2", true],
+    ],
+  );
   const ids = sent.map(([content]) => content.transient.display_id);
   assert.ok(ids[0] && ids[0] === ids[1], "both name the same display");
 });

@@ -31,7 +31,16 @@ test("the drawing fragment embeds the network and a canvas, and its script parse
 });
 
 test("the confusion plot writes every count and colours only the mistakes", () => {
-  const fig = confusionPlot([[5, 1], [2, 7]]) as { data: { z: number[][]; text: string[][] }[] };
-  assert.deepEqual(fig.data[0].text, [["5", "1"], ["2", "7"]]);
-  assert.deepEqual(fig.data[0].z, [[0, 1], [2, 0]]);
+  const fig = confusionPlot([
+    [5, 1],
+    [2, 7],
+  ]) as { data: { z: number[][]; text: string[][] }[] };
+  assert.deepEqual(fig.data[0].text, [
+    ["5", "1"],
+    ["2", "7"],
+  ]);
+  assert.deepEqual(fig.data[0].z, [
+    [0, 1],
+    [2, 0],
+  ]);
 });

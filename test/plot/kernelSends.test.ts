@@ -7,7 +7,9 @@ import { Sendable, queueSends } from "../../src/plot/kernelSends";
 const zmq = require(require.resolve("zeromq", { paths: [path.dirname(require.resolve("tslab/package.json"))] }));
 
 /** A publisher and a subscriber that already hears it (ZeroMQ's slow joiner: probe until one arrives). */
-async function connectedPair(publisherClass: new () => Sendable & { bind(a: string): Promise<void>; lastEndpoint: string; close(): void }) {
+async function connectedPair(
+  publisherClass: new () => Sendable & { bind(a: string): Promise<void>; lastEndpoint: string; close(): void },
+) {
   const publisher = new publisherClass();
   await publisher.bind("tcp://127.0.0.1:*");
   const subscriber = new zmq.Subscriber();

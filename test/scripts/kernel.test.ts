@@ -21,8 +21,19 @@ const sign = (signingKey: string, parts: string[]) => {
 };
 /** A kernel message answering `parent`, as tslab frames it: delimiter, signature, header, parent header, metadata, content. */
 function message(type: string, parent: object, content: object, signingKey = key): string[] {
-  const parts = [{ msg_id: crypto.randomUUID(), msg_type: type, session: "fake", username: "fake", date: new Date().toISOString(), version: "5.3" }, parent, {}, content]
-    .map((part) => JSON.stringify(part));
+  const parts = [
+    {
+      msg_id: crypto.randomUUID(),
+      msg_type: type,
+      session: "fake",
+      username: "fake",
+      date: new Date().toISOString(),
+      version: "5.3",
+    },
+    parent,
+    {},
+    content,
+  ].map((part) => JSON.stringify(part));
   return [DELIMITER, sign(signingKey, parts), ...parts];
 }
 
@@ -31,7 +42,9 @@ function message(type: string, parent: object, content: object, signingKey = key
  * one stream output, an idle status and an execute reply, where `badOn` ("iopub" or "shell") is signed with a wrong key.
  */
 async function fakeKernel(badOn: "iopub" | "shell") {
-  const shell = new zmq.Router(), control = new zmq.Router(), iopub = new zmq.Publisher();
+  const shell = new zmq.Router(),
+    control = new zmq.Router(),
+    iopub = new zmq.Publisher();
   for (const socket of [shell, control, iopub]) await socket.bind("tcp://127.0.0.1:*");
   const port = (socket: { lastEndpoint: string }) => Number(/:(\d+)$/.exec(socket.lastEndpoint)![1]);
   (async () => {
@@ -41,9 +54,19 @@ async function fakeKernel(badOn: "iopub" | "shell") {
       if (request.msg_type === "kernel_info_request") {
         await iopub.send(message("status", request, { execution_state: "idle" }));
       } else if (request.msg_type === "execute_request") {
-        await iopub.send(message("stream", request, { name: "stdout", text: "2\n" }, badOn === "iopub" ? "another key" : key));
+        await iopub.send(
+          message("stream", request, { name: "stdout", text: "2\n" }, badOn === "iopub" ? "another key" : key),
+        );
         await iopub.send(message("status", request, { execution_state: "idle" }));
-        await shell.send([identity, ...message("execute_reply", request, { status: "ok", execution_count: 1 }, badOn === "shell" ? "another key" : key)]);
+        await shell.send([
+          identity,
+          ...message(
+            "execute_reply",
+            request,
+            { status: "ok", execution_count: 1 },
+            badOn === "shell" ? "another key" : key,
+          ),
+        ]);
       }
     }
   })().catch(() => undefined); // the socket was closed
@@ -52,21 +75,33 @@ async function fakeKernel(badOn: "iopub" | "shell") {
 }
 
 for (const badOn of ["iopub", "shell"] as const) {
-  test(`a message with a wrong signature on the ${badOn} socket stops the cell at once, in one sentence`, { timeout: 30000 }, async () => {
-    const fake = await fakeKernel(badOn);
-    // Stands in for the kernel's process, which the client watches and stops.
-    const child = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: ["ignore", "ignore", "pipe"] });
-    const kernel = new Kernel(fake.connection, child, fs.mkdtempSync(path.join(os.tmpdir(), "descent-fake-kernel-")));
-    try {
-      await kernel.ready(10000);
-      const started = Date.now();
-      await assert.rejects(kernel.execute("1 + 1", () => undefined, 20000), {
-        message: `a message from the tslab kernel on its ${badOn} socket had a wrong signature (not made with this connection's key), so the run stopped rather than trust it; run it again, and if this happens again, another program may be sending to the kernel's ports`,
+  test(
+    `a message with a wrong signature on the ${badOn} socket stops the cell at once, in one sentence`,
+    { timeout: 30000 },
+    async () => {
+      const fake = await fakeKernel(badOn);
+      // Stands in for the kernel's process, which the client watches and stops.
+      const child = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], {
+        stdio: ["ignore", "ignore", "pipe"],
       });
-      assert.ok(Date.now() - started < 5000, `stopped after ${Date.now() - started} ms, not at the cell's 20 s timeout`);
-    } finally {
-      await kernel.shutdown();
-      fake.close();
-    }
-  });
+      const kernel = new Kernel(fake.connection, child, fs.mkdtempSync(path.join(os.tmpdir(), "descent-fake-kernel-")));
+      try {
+        await kernel.ready(10000);
+        const started = Date.now();
+        await assert.rejects(
+          kernel.execute("1 + 1", () => undefined, 20000),
+          {
+            message: `a message from the tslab kernel on its ${badOn} socket had a wrong signature (not made with this connection's key), so the run stopped rather than trust it; run it again, and if this happens again, another program may be sending to the kernel's ports`,
+          },
+        );
+        assert.ok(
+          Date.now() - started < 5000,
+          `stopped after ${Date.now() - started} ms, not at the cell's 20 s timeout`,
+        );
+      } finally {
+        await kernel.shutdown();
+        fake.close();
+      }
+    },
+  );
 }

@@ -9,7 +9,10 @@ const root = path.join(__dirname, "..", "..", "..");
 
 test("codeRegion returns the lines between the region's markers, without their common indentation", () => {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "region-")), "a.ts");
-  fs.writeFileSync(file, "x\n  // #region two\n  const a = 1;\n    if (a) b();\n  // #endregion\n  // #region other\nz\n  // #endregion\n");
+  fs.writeFileSync(
+    file,
+    "x\n  // #region two\n  const a = 1;\n    if (a) b();\n  // #endregion\n  // #region other\nz\n  // #endregion\n",
+  );
   assert.equal(codeRegion(file, "two"), "const a = 1;\n  if (a) b();");
   assert.equal(codeRegion(file, "other"), "z");
 });
@@ -23,9 +26,18 @@ test("codeRegion: a missing region or file is one sentence naming it", () => {
 });
 
 test("the regions lesson 09 shows are in the library: L2's decay, the step that applies it, annealing", () => {
-  assert.match(codeRegion(path.join(root, "src", "training", "options.ts"), "l2"), /1 - \(eta \* lambda\) \/ trainingImages/);
-  assert.match(codeRegion(path.join(root, "src", "engines", "readable.ts"), "step"), /decay \* w\[i\] - rate \* nw\[i\]/);
-  assert.match(codeRegion(path.join(root, "src", "training", "options.ts"), "anneal"), /etaFinal \/ eta\) \*\* \(\(epoch - 1\)/);
+  assert.match(
+    codeRegion(path.join(root, "src", "training", "options.ts"), "l2"),
+    /1 - \(eta \* lambda\) \/ trainingImages/,
+  );
+  assert.match(
+    codeRegion(path.join(root, "src", "engines", "readable.ts"), "step"),
+    /decay \* w\[i\] - rate \* nw\[i\]/,
+  );
+  assert.match(
+    codeRegion(path.join(root, "src", "training", "options.ts"), "anneal"),
+    /etaFinal \/ eta\) \*\* \(\(epoch - 1\)/,
+  );
 });
 
 test("the region lesson 06 shows is backprop's four equations, as the library runs them", () => {

@@ -21,14 +21,29 @@ test("symbolic and numeric gradients agree, in one and two variables", () => {
   for (const [expression, points] of [
     ["x^4 - 3x^2 + x", [[-1.5], [0.3], [2]]],
     ["sin(x) * exp(-x^2/4)", [[0.1], [-2]]],
-    ["1.5*x^2 + 0.5*y^2", [[1, 1], [-2, 0.5]]],
-    ["(1 - x)^2 + 10 (y - x^2)^2", [[0, 0], [-1.2, 1]]],
+    [
+      "1.5*x^2 + 0.5*y^2",
+      [
+        [1, 1],
+        [-2, 0.5],
+      ],
+    ],
+    [
+      "(1 - x)^2 + 10 (y - x^2)^2",
+      [
+        [0, 0],
+        [-1.2, 1],
+      ],
+    ],
     ["log(1 + x^2 + y^2) + cos(x*y)", [[0.5, -0.7]]],
   ] as const) {
     const f = toyFunction(expression);
     for (const p of points) {
-      const exact = f.gradient([...p]), numeric = f.numericGradient([...p]);
-      exact.forEach((g, i) => assert.ok(Math.abs(g - numeric[i]) < 1e-5 * Math.max(1, Math.abs(g)), `${expression} at ${p}`));
+      const exact = f.gradient([...p]),
+        numeric = f.numericGradient([...p]);
+      exact.forEach((g, i) =>
+        assert.ok(Math.abs(g - numeric[i]) < 1e-5 * Math.max(1, Math.abs(g)), `${expression} at ${p}`),
+      );
     }
   }
   assert.equal(toyFunction("x^4 - 3x^2 + x").derivatives[0], "4 * x ^ 3 + 1 - 6 * x");
@@ -53,7 +68,10 @@ test("an expression of the wrong variables for the lesson says what it expects",
 });
 
 test("a gradient that is undefined at the start point says so", () => {
-  assert.throws(() => checkDefinedAt(toyFunction("sqrt(x)"), [0]), kind("undefined-gradient", /gradient of "sqrt\(x\)" is undefined at x = 0/));
+  assert.throws(
+    () => checkDefinedAt(toyFunction("sqrt(x)"), [0]),
+    kind("undefined-gradient", /gradient of "sqrt\(x\)" is undefined at x = 0/),
+  );
   assert.throws(() => checkDefinedAt(toyFunction("abs(x) + y^2"), [0, 1]), kind("undefined-gradient", /x = 0, y = 1/));
   assert.throws(() => checkDefinedAt(toyFunction("log(x)"), [-1]), kind("undefined-gradient", /not defined at x = -1/));
   checkDefinedAt(toyFunction("sqrt(x)"), [4]);
@@ -80,14 +98,20 @@ test("every shape a learner will try that is not one smooth formula gets its one
     [3, /an expression is text in quotes, like "x\^4 - 3x\^2 \+ x"; got 3/],
   ];
   for (const [expression, message] of cases) {
-    assert.throws(() => toyFunction(expression as string), (e: unknown) => {
-      assert.ok(e instanceof ExpressionError, `${JSON.stringify(expression)}: expected an ExpressionError, got ${e}`);
-      assert.match(e.message, message, JSON.stringify(expression));
-      assert.doesNotMatch(e.message, /\n/);
-      return true;
-    });
+    assert.throws(
+      () => toyFunction(expression as string),
+      (e: unknown) => {
+        assert.ok(e instanceof ExpressionError, `${JSON.stringify(expression)}: expected an ExpressionError, got ${e}`);
+        assert.match(e.message, message, JSON.stringify(expression));
+        assert.doesNotMatch(e.message, /\n/);
+        return true;
+      },
+    );
   }
-  assert.throws(() => toyFunction("x^2", 3 as never), (e: unknown) => e instanceof InputError && /1 or 2 variables .*got 3/.test(e.message));
+  assert.throws(
+    () => toyFunction("x^2", 3 as never),
+    (e: unknown) => e instanceof InputError && /1 or 2 variables .*got 3/.test(e.message),
+  );
   // abs, with its one corner, still works where its slope is defined.
   assert.deepEqual(toyFunction("abs(x) + x^2").gradient([-1]), [-3]);
 });

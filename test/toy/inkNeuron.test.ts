@@ -8,8 +8,12 @@ const { train } = embeddedSplit({ seed: 1 });
 const model = inkModel(train, 1);
 
 test("the ink model's gradient matches finite differences, over all examples and over a minibatch", () => {
-  for (const p of [[-1, 0.5], [2, -3]]) {
-    const exact = model.gradient(p), numeric = model.fullCost.numericGradient(p);
+  for (const p of [
+    [-1, 0.5],
+    [2, -3],
+  ]) {
+    const exact = model.gradient(p),
+      numeric = model.fullCost.numericGradient(p);
     exact.forEach((g, i) => assert.ok(Math.abs(g - numeric[i]) < 1e-8, `at ${p}`));
   }
   const batch = [3, 17, 256];

@@ -5,7 +5,7 @@ import { checkTrainOptions, etaOfEpoch, weightDecay } from "../../src/training/o
 import { randomDataset } from "../helpers";
 
 test("L2's decay is 1 − ηλ/n, and 1 without L2", () => {
-  assert.equal(weightDecay(0.5, 5, 50000), 1 - 0.5 * 5 / 50000);
+  assert.equal(weightDecay(0.5, 5, 50000), 1 - (0.5 * 5) / 50000);
   assert.equal(weightDecay(3, 0, 100), 1);
 });
 
@@ -20,8 +20,14 @@ test("options are checked before training: each bad value named with its range",
   const net = createNetwork([4, 2]);
   const ok = { eta: 1, batchSize: 5, epochs: 1 };
   assert.doesNotThrow(() => checkTrainOptions(net, data, ok));
-  assert.throws(() => checkTrainOptions(net, data, { ...ok, eta: NaN }), /the learning rate eta must be a number greater than 0 \(try 0\.1 to 3\); got NaN/);
+  assert.throws(
+    () => checkTrainOptions(net, data, { ...ok, eta: NaN }),
+    /the learning rate eta must be a number greater than 0 \(try 0\.1 to 3\); got NaN/,
+  );
   assert.throws(() => checkTrainOptions(net, data, { ...ok, lambda: -1 }), /lambda.*got -1/);
   assert.throws(() => checkTrainOptions(net, data, { ...ok, cost: "hinge" as never }), /hinge/);
-  assert.throws(() => checkTrainOptions(net, { ...data, count: 0, pixels: new Uint8Array(0), labels: new Uint8Array(0) }, ok), /no images/);
+  assert.throws(
+    () => checkTrainOptions(net, { ...data, count: 0, pixels: new Uint8Array(0), labels: new Uint8Array(0) }, ok),
+    /no images/,
+  );
 });
