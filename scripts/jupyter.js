@@ -6,7 +6,7 @@ const path = require("path");
 const root = path.join(__dirname, "..");
 const venv = path.join(root, ".venv");
 const venvBin = (name) => path.join(venv, "bin", name);
-const packages = ["jupyterlab", "notebook", "nbclient", "nbconvert", "plotly"];
+const packages = ["jupyterlab", "notebook", "nbclient", "plotly"];
 
 const works = (command, args) => {
   const r = spawnSync(command, args, { encoding: "utf8", stdio: "pipe" });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Before `npm test`: what the tests need beyond node_modules, installed here so that `npm install && npm test` is
-// all a fresh machine needs. The project's .venv/ with Jupyter, nbclient and nbconvert (as `npm start` installs
+// all a fresh machine needs. The project's .venv/ with Jupyter and nbclient (as `npm start` installs
 // it, where Python is); Chromium and Debian's Notebook 6 from the system's packages (apt-get, as root or through
 // `sudo -n`), or, where apt cannot be used, Playwright's own Chromium download. Each install says what it does;
 // only what truly cannot be installed stops the tests, with one line saying what to run.
@@ -13,7 +13,7 @@ const root = path.join(__dirname, "..");
 
 /** Installs Jupyter and friends into .venv/ unless they are there; a sentence saying why not, or null. */
 function setUpJupyter() {
-  // The pip packages are importable under their own names (jupyterlab, notebook, nbclient, nbconvert, plotly).
+  // The pip packages are importable under their own names (jupyterlab, notebook, nbclient, plotly).
   const venvPython = path.join(venv, "bin", "python");
   if (
     fs.existsSync(venvPython) &&
