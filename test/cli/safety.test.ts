@@ -165,7 +165,7 @@ test("a damaged kernel.wasm is one sentence saying to rebuild, not a CompileErro
   fs.cpSync(path.join(root, "bin"), path.join(copy, "bin"), { recursive: true });
   fs.copyFileSync(path.join(root, "package.json"), path.join(copy, "package.json"));
   fs.symlinkSync(path.join(root, "node_modules"), path.join(copy, "node_modules"));
-  // Both builds (fastModule.ts): a damaged relaxed one is passed over for the plain one, which is then needed.
+  // Both builds (src/engines/fast/wasmModule.ts): a damaged relaxed one is passed over for the plain one, which is then needed.
   for (const kernel of ["kernel.wasm", "kernel-relaxed.wasm"])
     fs.writeFileSync(path.join(copy, "dist", kernel), "not wasm");
   const result = spawnSync(process.execPath, [path.join(copy, "bin", "descent.js"), "train", ...quick], {
