@@ -8,9 +8,9 @@
 const path = require("path");
 const { flopsPerExample } = require("./report");
 const dist = path.join(__dirname, "..", "dist");
-const { createKernel, STEP } = require(path.join(dist, "fastKernel"));
-const { holdImages, loadParameters, setBatch } = require(path.join(dist, "fastCopy"));
-const { kernelBuild } = require(path.join(dist, "fastModule"));
+const { createKernel, STEP } = require(path.join(dist, "engines", "fast", "kernel"));
+const { holdImages, loadParameters, setBatch } = require(path.join(dist, "engines", "fast", "copy"));
+const { kernelBuild } = require(path.join(dist, "engines", "fast", "wasmModule"));
 const descent = require("./library");
 
 /** This process's CPU time in ms: unlike the wall clock, it does not count time other processes had the core. */

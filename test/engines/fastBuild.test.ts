@@ -16,7 +16,7 @@ import { randomDataset, worstError } from "../helpers";
 
 // Both builds of the kernel (plain SIMD128, and relaxed SIMD with fused multiply-adds) against the readable
 // engine, on the course's wide networks too. The relaxed build runs where this Node has relaxed SIMD: Node 22
-// and later by default, Node 20 once fastModule.ts has switched its flag on.
+// and later by default, Node 20 once wasmModule.ts has switched its flag on.
 const tolerance = 1e-5;
 const digits = embeddedSplit({ seed: 1 });
 const builds: KernelBuild[] = relaxedSimdAvailable() ? ["plain", "relaxed"] : ["plain"];
@@ -37,7 +37,7 @@ function withEachBuild(check: (build: KernelBuild) => void): void {
 test("the plain kernel is the default (the same bits on every machine); the relaxed one runs wherever it is asked for, Node 20 included", () => {
   useKernelBuild("auto");
   assert.equal(kernelBuild(), "plain");
-  assert.equal(relaxedSimdAvailable(), true, "Node 20 has relaxed SIMD behind a flag that fastModule.ts switches on; later versions by default");
+  assert.equal(relaxedSimdAvailable(), true, "Node 20 has relaxed SIMD behind a flag that wasmModule.ts switches on; later versions by default");
   assert.equal(useKernelBuild("relaxed"), "relaxed");
   useKernelBuild("auto");
 });
@@ -117,7 +117,7 @@ function inCopy(script: string, env: Record<string, string> = {}, damage?: strin
   try {
     fs.cpSync(path.join(__dirname, "..", "..", "..", "dist"), path.join(copy, "dist"), { recursive: true });
     if (damage) fs.writeFileSync(path.join(copy, "dist", damage), "not wasm");
-    const prelude = `const fast = require(${JSON.stringify(path.join(copy, "dist", "fastModule.js"))});`;
+    const prelude = `const fast = require(${JSON.stringify(path.join(copy, "dist", "engines", "fast", "wasmModule.js"))});`;
     return spawnSync(process.execPath, ["-e", prelude + script], { encoding: "utf8", env: { ...process.env, DESCENT_KERNEL: "", ...env } });
   } finally {
     fs.rmSync(copy, { recursive: true, force: true });
