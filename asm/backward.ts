@@ -1,5 +1,7 @@
 import { Layer } from "./layer";
 import { flush, madd } from "./simd";
+import { SET, STEP, apply } from "./step";
+import { updateInput } from "./input";
 
 /**
  * BP2 for the whole batch, the matrix form of δ^l = ((w^l)ᵀ δ^{l+1}) ⊙ σ'(z^l):
@@ -28,11 +30,6 @@ export function backward(L: Layer, m: i32): void {
   }
 }
 
-/** What `update` does with c · ∇ (src/engines/fast.ts passes the same numbers). */
-export const STEP = 0; // w ← decay · w + c · ∇w, b ← b + c · ∇b
-export const SET = 1;  // nablaW ← c · ∇w, nablaB ← c · ∇b (w and b stay)
-export const ADD = 2;  // nablaW ← nablaW + c · ∇w, ... (a batch too big for one call, in parts)
-
 /**
  * BP3 and BP4 for the whole batch, summed over its examples, and the step along them:
  *   ∇w = (Δ^{l+1})ᵀ · A^l   (∂C/∂w_jk = Σ_i δ_ij a_ik),   ∇b = the column sums of Δ^{l+1}
@@ -40,15 +37,23 @@ export const ADD = 2;  // nablaW ← nablaW + c · ∇w, ... (a batch too big fo
  * First the errors are multiplied by c (no one needs Δ^{l+1} after this), so the sums come out scaled.
  * Then the loop takes a tile of 4 rows × 8 columns of ∇w at a time (two 4 × 4 blocks of a panel) and runs
  * down the batch: per example, 2 activation loads and 4 broadcast errors make 8 products, and the 8 sums
- * stay in registers.
+ * stay in registers. For the input layer on images, `inked` takes input.ts's loop over the groups with ink.
  */
-export function update(L: Layer, m: i32, c: f32, decay: f32, mode: i32): void {
+export function update(L: Layer, m: i32, c: f32, decay: f32, mode: i32, inked: bool): void {
   const inBytes = <usize>L.pIn << 2, outBytes = <usize>L.pOut << 2;
   const scale = f32x4.splat(c), end = L.delta + <usize>m * outBytes;
   for (let d = L.delta; d < end; d += 16) v128.store(d, f32x4.mul(scale, v128.load(d)));
+  if (mode == SET) { // a gradient from zero: 0 + g is g, bit for bit (a sum that starts at +0 is never −0)
+    memory.fill(L.nablaW, 0, <usize>L.pOut * inBytes);
+    memory.fill(L.nablaB, 0, outBytes);
+  }
   const target = mode == STEP ? L.weights : L.nablaW;
-  const keep = f32x4.splat(mode == STEP ? decay : mode == ADD ? 1 : 0);
+  const kept: f32 = mode == STEP ? decay : 1, keep = f32x4.splat(kept);
   let k: usize = 0;
+  if (inked) {
+    updateInput(L, m, target, kept);
+    k = inBytes;
+  }
   for (; k + 32 <= inBytes; k += 32) {
     for (let j = 0; j < L.pOut; j += 4) {
       let g00 = f32x4.splat(0), g10 = f32x4.splat(0), g20 = f32x4.splat(0), g30 = f32x4.splat(0);
@@ -66,10 +71,10 @@ export function update(L: Layer, m: i32, c: f32, decay: f32, mode: i32): void {
         g30 = madd(dj, x0, g30); g31 = madd(dj, x1, g31);
       }
       const w = target + <usize>j * inBytes + (k << 2);
-      apply(w, g00, keep, mode); apply(w + 16, g10, keep, mode);
-      apply(w + 32, g20, keep, mode); apply(w + 48, g30, keep, mode);
-      apply(w + 64, g01, keep, mode); apply(w + 80, g11, keep, mode);
-      apply(w + 96, g21, keep, mode); apply(w + 112, g31, keep, mode);
+      apply(w, g00, keep); apply(w + 16, g10, keep);
+      apply(w + 32, g20, keep); apply(w + 48, g30, keep);
+      apply(w + 64, g01, keep); apply(w + 80, g11, keep);
+      apply(w + 96, g21, keep); apply(w + 112, g31, keep);
     }
   }
   if (k < inBytes) { // a last group of 4 columns, when pIn is not a multiple of 8
@@ -84,24 +89,18 @@ export function update(L: Layer, m: i32, c: f32, decay: f32, mode: i32): void {
         g3 = madd(v128.load32_splat(d, 12), x0, g3);
       }
       const w = target + <usize>j * inBytes + (k << 2);
-      apply(w, g0, keep, mode); apply(w + 16, g1, keep, mode);
-      apply(w + 32, g2, keep, mode); apply(w + 48, g3, keep, mode);
+      apply(w, g0, keep); apply(w + 16, g1, keep);
+      apply(w + 32, g2, keep); apply(w + 48, g3, keep);
     }
   }
   // BP3: the biases, from the errors alone (L2 decay shrinks weights only).
   const biases = mode == STEP ? L.biases : L.nablaB;
-  const keepB = f32x4.splat(mode == SET ? 0 : 1);
+  const keepB = f32x4.splat(1);
   for (let j: usize = 0; j < outBytes; j += 16) {
     let g = f32x4.splat(0);
     for (let i = 0; i < m; i++) g = f32x4.add(g, v128.load(L.delta + <usize>i * outBytes + j));
-    apply(biases + j, g, keepB, mode);
+    apply(biases + j, g, keepB);
   }
-}
-
-/** w ← keep · w + g, g already times c (keep is decay to step, 1 to add to a gradient, 0 to set one). */
-// @ts-ignore: decorator
-@inline function apply(w: usize, g: v128, keep: v128, mode: i32): void {
-  v128.store(w, mode == SET ? g : f32x4.add(f32x4.mul(keep, v128.load(w)), g));
 }
 
 /**

@@ -58,7 +58,7 @@ export function forward(L: Layer, m: i32, relu: bool): void {
  * which stays exact where σ rounds to 1 and 1 − σ would be 0. It waits in the error buffer Δ, which
  * backprop then multiplies by ∂C/∂a. Pad neurons are set back to 0 so they never pass anything on.
  */
-function activate(L: Layer, m: i32, relu: bool): void {
+export function activate(L: Layer, m: i32, relu: bool): void {
   const outBytes = <usize>L.pOut << 2;
   const count = <usize>m * outBytes;
   for (let p: usize = 0; p < count; p += 16) {

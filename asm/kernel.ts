@@ -5,6 +5,7 @@
  * rows are the batch's examples. src/engines/fast/kernel.ts lays out the memory (see layer.ts); src/engines/fast.ts calls
  * `train` once per minibatch, and `evaluate` for accuracy and cost over a data set.
  *
+ *   input.ts     the same for the input layer w^0, on the 4-pixel groups with ink only (black pixels are 0)
  *   forward.ts   Z = A·wᵀ + b, A = σ(Z), layer by layer          (the forward pass)
  *   kernel.ts    Δ^L = ∂C/∂A ⊙ σ'(Z^L)                            (BP1, in outputError)
  *   backward.ts  Δ^l = (Δ^{l+1}·w) ⊙ σ'(Z^l)                      (BP2)
@@ -13,6 +14,7 @@
 import { Layer, layerAt } from "./layer";
 import { forward } from "./forward";
 import { addGradient, applyGradient, backward, update } from "./backward";
+import { forwardInput, loadImages } from "./input";
 import { flush, sum1 } from "./simd";
 export { peak } from "./peak";
 
@@ -46,7 +48,7 @@ export function train(
   for (let l = layers - 1; l >= 0; l--) {
     const L = layerAt(table, l);
     if (l > 0) backward(L, m);
-    update(L, m, scale, decay, mode);
+    update(L, m, scale, decay, mode, l == 0);
   }
 }
 
@@ -75,7 +77,8 @@ export function evaluate(
  *  always a sigmoid, hidden layers a ReLU when `relu`). */
 function runForward(table: usize, layers: i32, m: i32, images: usize, indices: usize, relu: bool): void {
   loadImages(layerAt(table, 0), m, images, indices);
-  for (let l = 0; l < layers; l++) forward(layerAt(table, l), m, relu && l < layers - 1);
+  forwardInput(layerAt(table, 0), m, relu && layers > 1);
+  for (let l = 1; l < layers; l++) forward(layerAt(table, l), m, relu && l < layers - 1);
 }
 
 /**
@@ -95,26 +98,6 @@ function prefetch(images: usize, indices: usize, count: i32, n: usize): void {
 
 /** Where prefetch leaves its unused result. */
 const sink: usize = memory.data(16);
-
-/** A^0 from the batch's images, sixteen pixels at a time: bytes widened to 32-bit integers, then floats. */
-function loadImages(L: Layer, m: i32, images: usize, indices: usize): void {
-  const n = <usize>L.nIn, inBytes = <usize>L.pIn << 2;
-  const toGrey = f32x4.splat(<f32>1 / 255);
-  for (let i = 0; i < m; i++) {
-    const image = images + <usize>load<u32>(indices + (<usize>i << 2)) * n, a = L.input + <usize>i * inBytes;
-    let k: usize = 0;
-    for (; k + 16 <= n; k += 16) {
-      const bytes = v128.load(image + k);
-      const lo = i16x8.extend_low_i8x16_u(bytes), hi = i16x8.extend_high_i8x16_u(bytes);
-      const p = a + (k << 2);
-      v128.store(p, f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_low_i16x8_u(lo)), toGrey));
-      v128.store(p, f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_high_i16x8_u(lo)), toGrey), 16);
-      v128.store(p, f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_low_i16x8_u(hi)), toGrey), 32);
-      v128.store(p, f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_high_i16x8_u(hi)), toGrey), 48);
-    }
-    for (; k < n; k++) store<f32>(a + (k << 2), <f32>load<u8>(image + k) * (<f32>1 / 255));
-  }
-}
 
 /**
  * The output layer against the desired outputs y (1 for the label's neuron, 0 for the others): adds up the

@@ -4,8 +4,10 @@ import { Network } from "../../network";
 
 // Moving weights, biases and images between the library's arrays and the kernel's memory (fastKernel.ts).
 
-/** Where weight w_jk of a pOut × pIn matrix sits, in floats, in the kernel's panels of 4 rows (asm/layer.ts). */
-function panelIndex(j: number, k: number, pIn: number): number {
+/** Where weight w_jk of layer l's pOut × pIn matrix sits, in floats, in the kernel's layout (asm/layer.ts): the input
+ *  layer's by groups of 4 inputs, every other layer's in panels of 4 rows. */
+function weightIndex(l: number, j: number, k: number, pIn: number, pOut: number): number {
+  if (l === 0) return (k - (k % 4)) * pOut + j * 4 + (k % 4);
   return (j - (j % 4)) * pIn + (k - (k % 4)) * 4 + (j % 4) * 4 + (k % 4);
 }
 
@@ -14,8 +16,8 @@ export function loadParameters(k: Kernel, net: Pick<Network, "sizes" | "weights"
   checkSameSizes(k, net);
   for (let l = 0; l < net.weights.length; l++) {
     const { rows, cols, data } = net.weights[l];
-    const at = k.layout.weights[l] / 4, pIn = k.layout.padded[l];
-    for (let j = 0; j < rows; j++) for (let c = 0; c < cols; c++) k.floats[at + panelIndex(j, c, pIn)] = data[j * cols + c];
+    const at = k.layout.weights[l] / 4, pIn = k.layout.padded[l], pOut = k.layout.padded[l + 1];
+    for (let j = 0; j < rows; j++) for (let c = 0; c < cols; c++) k.floats[at + weightIndex(l, j, c, pIn, pOut)] = data[j * cols + c];
     k.floats.set(net.biases[l], k.layout.biases[l] / 4);
   }
 }
@@ -25,8 +27,8 @@ export function loadParameters(k: Kernel, net: Pick<Network, "sizes" | "weights"
 export function storeParameters(k: Kernel, weights: Float64Array[], biases: Float64Array[], gradient = false): void {
   for (let l = 0; l + 1 < k.sizes.length; l++) {
     const at = (gradient ? k.layout.nablaW : k.layout.weights)[l] / 4, b = (gradient ? k.layout.nablaB : k.layout.biases)[l] / 4;
-    const rows = k.sizes[l + 1], cols = k.sizes[l], pIn = k.layout.padded[l];
-    for (let j = 0; j < rows; j++) for (let c = 0; c < cols; c++) weights[l][j * cols + c] = k.floats[at + panelIndex(j, c, pIn)];
+    const rows = k.sizes[l + 1], cols = k.sizes[l], pIn = k.layout.padded[l], pOut = k.layout.padded[l + 1];
+    for (let j = 0; j < rows; j++) for (let c = 0; c < cols; c++) weights[l][j * cols + c] = k.floats[at + weightIndex(l, j, c, pIn, pOut)];
     biases[l].set(k.floats.subarray(b, b + rows));
   }
 }

@@ -47,7 +47,8 @@ export function costCode(name: CostName): number {
 }
 
 
-/** One thread's buffers: its layer table, results, batch (A, Δ), gradient, image numbers and labels. */
+/** One thread's buffers: its layer table, results, batch (A, Δ), gradient, image numbers and labels, and the
+ *  input layer's lists of the groups of 4 pixels with ink (asm/input.ts). */
 export interface Part {
   readonly table: number;
   readonly results: number;
@@ -58,6 +59,9 @@ export interface Part {
   /** u32 image numbers of the batch and of the next one, and byte labels of the batch. */
   readonly indices: number;
   readonly labels: number;
+  /** Per example, its groups with ink; per group, its examples with ink (asm/input.ts). */
+  readonly inked: number;
+  readonly inkedBy: number;
 }
 
 /** Byte addresses of every buffer. Layer l's arrays join layer l to layer l+1. The main thread's part is
@@ -75,6 +79,9 @@ export interface WasmMemory {
   readonly buffer: ArrayBuffer;
   grow(pages: number): number;
 }
+
+/** A layer's record in a part's table (asm/layer.ts): 14 four-byte fields. */
+const recordBytes = 56;
 
 const roundUp4 = (n: number): number => Math.ceil(n / 4) * 4;
 
@@ -94,7 +101,7 @@ function planLayout(sizes: readonly number[], capacity: number, base: number, th
   }
   const parts: Part[] = [];
   for (let t = 0; t < threads; t++) {
-    const table = take(layers * 48);
+    const table = take(layers * recordBytes);
     const results = take(16);
     const activations = padded.map((p) => take(capacity * p * 4));
     const deltas = padded.map((p, l) => (l === 0 ? 0 : take(capacity * p * 4)));
@@ -103,7 +110,8 @@ function planLayout(sizes: readonly number[], capacity: number, base: number, th
       nablaW.push(take(padded[l + 1] * padded[l] * 4));
       nablaB.push(take(padded[l + 1] * 4));
     }
-    parts.push({ table, results, activations, deltas, nablaW, nablaB, indices: take(capacity * 8), labels: take(capacity) });
+    const inked = take(capacity * (padded[0] + 4)), inkedBy = take((padded[0] / 4) * (capacity * 8 + 4));
+    parts.push({ table, results, activations, deltas, nablaW, nablaB, indices: take(capacity * 8), labels: take(capacity), inked, inkedBy });
   }
   return { ...parts[0], padded, weights, biases, parts, images: take(0) };
 }
@@ -123,13 +131,14 @@ export function createKernel(sizes: readonly number[], relu: boolean, capacity: 
   const pages = Math.ceil((layout.images + capacity * sizes[0]) / 65536) - memory.buffer.byteLength / 65536;
   if (pages > 0) memory.grow(pages);
   const k: Kernel = { sizes: [...sizes], capacity, relu, calls, module, memory, layout, held: null, ...views(memory, layout) };
-  // The tables of layer records that asm/layer.ts reads, one per part: 12 four-byte fields per layer.
+  // The tables of layer records that asm/layer.ts reads, one per part.
   for (const part of layout.parts) {
-    const table = new Int32Array(memory.buffer, part.table, (sizes.length - 1) * 12);
+    const table = new Int32Array(memory.buffer, part.table, (sizes.length - 1) * recordBytes / 4);
     for (let l = 0; l + 1 < sizes.length; l++) {
       const { padded } = layout;
       table.set([sizes[l], padded[l], sizes[l + 1], padded[l + 1], layout.weights[l], layout.biases[l], part.nablaW[l],
-        part.nablaB[l], part.activations[l], part.activations[l + 1], part.deltas[l + 1], part.deltas[l]], l * 12);
+        part.nablaB[l], part.activations[l], part.activations[l + 1], part.deltas[l + 1], part.deltas[l],
+        l === 0 ? part.inked : 0, l === 0 ? part.inkedBy : 0], (l * recordBytes) / 4);
     }
   }
   return k;

@@ -1,0 +1,157 @@
+import { Layer } from "./layer";
+import { activate } from "./forward";
+import { apply } from "./step";
+import { madd, sum4 } from "./simd";
+
+/**
+ * The input layer, w^0, on images: most of an MNIST digit is black, and a black pixel's grey value is exactly 0,
+ * so it adds nothing to z = w·a + b (forward pass) nor to ∂C/∂w_jk = Σ_i δ_ij a_ik (BP4). Per 4-pixel group
+ * (one f32x4 lane group of a row), 72% of MNIST's groups are all black. The loops here visit only the groups
+ * with ink, in the same order and with the same operations as the dense loops of forward.ts and backward.ts,
+ * so they give the same bits: an all-zero group would only have added products that are exactly 0.
+ *
+ * loadImages writes, for the batch, two lists in the layer record (asm/layer.ts):
+ *   inked     per example i (a row of pIn/4 + 1 i32): the count, then the byte offsets 16·g of its groups g with ink
+ *   inkedBy   per group g (a row of 2m + 1 i32): the count, then for each example i with ink there, in order of i,
+ *             the address of its 4 activations a_i,4g..4g+3 and the offset of its error row, i · pOut · 4
+ */
+
+/** A^0 = bytes / 255 for the batch's images, and the two lists above. */
+export function loadImages(L: Layer, m: i32, images: usize, indices: usize): void {
+  const n = <usize>L.nIn, inBytes = <usize>L.pIn << 2, rowBytes = <usize>L.pIn + 4;
+  const groups = <usize>L.pIn >> 2, byRow = (<usize>m << 3) + 4;
+  const toGrey = f32x4.splat(<f32>1 / 255);
+  for (let g: usize = 0; g < groups; g++) store<i32>(L.inkedBy + g * byRow, 0);
+  for (let i = 0; i < m; i++) {
+    const image = images + <usize>load<u32>(indices + (<usize>i << 2)) * n, a = L.input + <usize>i * inBytes;
+    const inked = L.inked + <usize>i * rowBytes;
+    let count: usize = 0, k: usize = 0;
+    for (; k + 16 <= n; k += 16) { // sixteen pixels: bytes widened to 32-bit integers, then floats
+      const bytes = v128.load(image + k);
+      const lo = i16x8.extend_low_i8x16_u(bytes), hi = i16x8.extend_high_i8x16_u(bytes);
+      const p = a + (k << 2);
+      v128.store(p, f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_low_i16x8_u(lo)), toGrey));
+      v128.store(p, f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_high_i16x8_u(lo)), toGrey), 16);
+      v128.store(p, f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_low_i16x8_u(hi)), toGrey), 32);
+      v128.store(p, f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_high_i16x8_u(hi)), toGrey), 48);
+      // Which of the four groups have ink: one bit each. Each offset is written, and counted only with ink.
+      const ink = i32x4.bitmask(v128.not(i32x4.eq(bytes, i32x4.splat(0))));
+      for (let q: usize = 0; q < 4; q++) {
+        store<i32>(inked + 4 + (count << 2), <i32>((k + (q << 2)) << 2));
+        count += (ink >> <i32>q) & 1;
+      }
+    }
+    for (; k < n; k += 4) { // the last groups, when the image's size is not a multiple of 16 (the last one padded with 0)
+      let ink = false;
+      for (let q: usize = 0; q < 4; q++) {
+        const pixel = k + q < n ? load<u8>(image + k + q) : <u8>0;
+        store<f32>(a + ((k + q) << 2), <f32>pixel * (<f32>1 / 255));
+        ink = ink || pixel != 0;
+      }
+      store<i32>(inked + 4 + (count << 2), <i32>(k << 2));
+      count += <usize>ink;
+    }
+    store<i32>(inked, <i32>count);
+    // The same groups the other way round: this example in the list of each of its groups.
+    for (let t: usize = 0; t < count; t++) {
+      const offset = <usize>load<i32>(inked + 4 + (t << 2)), list = L.inkedBy + (offset >> 4) * byRow;
+      const c = <usize>load<i32>(list);
+      store<i32>(list + 4 + (c << 3), <i32>(a + offset));
+      store<i32>(list + 8 + (c << 3), i * L.pOut << 2);
+      store<i32>(list, <i32>c + 1);
+    }
+  }
+}
+
+/**
+ * The forward pass through w^0 (forward.ts's, on the groups with ink): z_ij = Σ_k w_jk a_ik + b_j, for 8 neurons
+ * of one example at a time, then σ. w^0 is stored by groups of 4 inputs (asm/layer.ts): for group g, every
+ * neuron's 4 weights, so the 8 neurons' 32 weights that meet one group of inputs are 128 contiguous bytes.
+ */
+export function forwardInput(L: Layer, m: i32, relu: bool): void {
+  const inBytes = <usize>L.pIn << 2, outBytes = <usize>L.pOut << 2, rowBytes = <usize>L.pIn + 4, pOut = <usize>L.pOut;
+  const input = L.input, inkedRows = L.inked, output = L.output;
+  let j: usize = 0;
+  for (; j + 8 <= pOut; j += 8) {
+    const w = L.weights + (j << 4);
+    const b0 = v128.load(L.biases + (j << 2)), b1 = v128.load(L.biases + (j << 2), 16);
+    for (let i: usize = 0; i < <usize>m; i++) {
+      const a = input + i * inBytes, inked = inkedRows + i * rowBytes;
+      const end = inked + 4 + (<usize>load<i32>(inked) << 2);
+      let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
+      let s4 = f32x4.splat(0), s5 = f32x4.splat(0), s6 = f32x4.splat(0), s7 = f32x4.splat(0);
+      for (let t = inked + 4; t < end; t += 4) {
+        const offset = <usize>load<i32>(t);
+        const x = v128.load(a + offset), u = w + offset * pOut;
+        s0 = madd(v128.load(u), x, s0); s1 = madd(v128.load(u, 16), x, s1);
+        s2 = madd(v128.load(u, 32), x, s2); s3 = madd(v128.load(u, 48), x, s3);
+        s4 = madd(v128.load(u, 64), x, s4); s5 = madd(v128.load(u, 80), x, s5);
+        s6 = madd(v128.load(u, 96), x, s6); s7 = madd(v128.load(u, 112), x, s7);
+      }
+      const z = output + i * outBytes + (j << 2);
+      v128.store(z, f32x4.add(sum4(s0, s1, s2, s3), b0));
+      v128.store(z, f32x4.add(sum4(s4, s5, s6, s7), b1), 16);
+    }
+  }
+  if (j < pOut) { // the last 4 neurons
+    const w = L.weights + (j << 4), b0 = v128.load(L.biases + (j << 2));
+    for (let i: usize = 0; i < <usize>m; i++) {
+      const a = input + i * inBytes, inked = inkedRows + i * rowBytes;
+      const end = inked + 4 + (<usize>load<i32>(inked) << 2);
+      let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
+      for (let t = inked + 4; t < end; t += 4) {
+        const offset = <usize>load<i32>(t);
+        const x = v128.load(a + offset), u = w + offset * pOut;
+        s0 = madd(v128.load(u), x, s0); s1 = madd(v128.load(u, 16), x, s1);
+        s2 = madd(v128.load(u, 32), x, s2); s3 = madd(v128.load(u, 48), x, s3);
+      }
+      v128.store(output + i * outBytes + (j << 2), f32x4.add(sum4(s0, s1, s2, s3), b0));
+    }
+  }
+  activate(L, m, relu);
+}
+
+/**
+ * BP4 for w^0 and its step (backward.ts's update, on the groups with ink), after the errors were scaled by c:
+ * w ← keep · w + ∇w (w^0 itself, or nablaW), for each group of 4 inputs and 8 neurons at a time, with
+ * ∇w = Σ_i δ_ij a_ik over the examples with ink there, in order of i. Where no example has ink, ∇w = 0: the
+ * weights only shrink by keep (with L2), or stay as they are.
+ */
+export function updateInput(L: Layer, m: i32, target: usize, kept: f32): void {
+  const keep = f32x4.splat(kept), zero = f32x4.splat(0);
+  const pOut = <usize>L.pOut, byRow = (<usize>m << 3) + 4, groups = <usize>L.pIn >> 2, delta = L.delta;
+  let list = L.inkedBy, w = target;
+  for (let g: usize = 0; g < groups; g++, list += byRow) {
+    const end = list + 4 + (<usize>load<i32>(list) << 3);
+    if (end == list + 4) { // no ink in this group
+      const next = w + (pOut << 4);
+      if (kept != 1) for (; w < next; w += 16) v128.store(w, f32x4.add(f32x4.mul(keep, v128.load(w)), zero));
+      w = next;
+      continue;
+    }
+    let j: usize = 0;
+    for (; j + 8 <= pOut; j += 8, w += 128) {
+      let g0 = f32x4.splat(0), g1 = f32x4.splat(0), g2 = f32x4.splat(0), g3 = f32x4.splat(0);
+      let g4 = f32x4.splat(0), g5 = f32x4.splat(0), g6 = f32x4.splat(0), g7 = f32x4.splat(0);
+      for (let e = list + 4; e < end; e += 8) {
+        const x = v128.load(<usize>load<i32>(e)), d = delta + <usize>load<i32>(e, 4) + (j << 2);
+        g0 = madd(v128.load32_splat(d), x, g0); g1 = madd(v128.load32_splat(d, 4), x, g1);
+        g2 = madd(v128.load32_splat(d, 8), x, g2); g3 = madd(v128.load32_splat(d, 12), x, g3);
+        g4 = madd(v128.load32_splat(d, 16), x, g4); g5 = madd(v128.load32_splat(d, 20), x, g5);
+        g6 = madd(v128.load32_splat(d, 24), x, g6); g7 = madd(v128.load32_splat(d, 28), x, g7);
+      }
+      apply(w, g0, keep); apply(w + 16, g1, keep); apply(w + 32, g2, keep); apply(w + 48, g3, keep);
+      apply(w + 64, g4, keep); apply(w + 80, g5, keep); apply(w + 96, g6, keep); apply(w + 112, g7, keep);
+    }
+    if (j < pOut) { // the last 4 neurons
+      let g0 = f32x4.splat(0), g1 = f32x4.splat(0), g2 = f32x4.splat(0), g3 = f32x4.splat(0);
+      for (let e = list + 4; e < end; e += 8) {
+        const x = v128.load(<usize>load<i32>(e)), d = delta + <usize>load<i32>(e, 4) + (j << 2);
+        g0 = madd(v128.load32_splat(d), x, g0); g1 = madd(v128.load32_splat(d, 4), x, g1);
+        g2 = madd(v128.load32_splat(d, 8), x, g2); g3 = madd(v128.load32_splat(d, 12), x, g3);
+      }
+      apply(w, g0, keep); apply(w + 16, g1, keep); apply(w + 32, g2, keep); apply(w + 48, g3, keep);
+      w += 64;
+    }
+  }
+}
