@@ -1,6 +1,6 @@
 import { Layer } from "./layer";
 import { activate } from "./forward";
-import { apply } from "./step";
+import { SET, STEP, apply, scaleErrors, stepBiases } from "./step";
 import { madd, sum4 } from "./simd";
 
 /**
@@ -8,37 +8,31 @@ import { madd, sum4 } from "./simd";
  * so it adds nothing to z = w·a + b (forward pass) nor to ∂C/∂w_jk = Σ_i δ_ij a_ik (BP4). Per 4-pixel group
  * (one f32x4 lane group of a row), 72% of MNIST's groups are all black. The loops here visit only the groups
  * with ink, in the same order and with the same operations as the dense loops of forward.ts and backward.ts,
- * so they give the same bits: an all-zero group would only have added products that are exactly 0.
+ * so they give the same bits: an all-black group would only have added products that are exactly 0.
  *
- * loadImages writes, for the batch, two lists in the layer record (asm/layer.ts):
+ * The batch's lists, in the layer record (asm/layer.ts):
  *   inked     per example i (a row of pIn/4 + 1 i32): the count, then the byte offsets 16·g of its groups g with ink
  *   inkedBy   per group g (a row of 2m + 1 i32): the count, then for each example i with ink there, in order of i,
  *             the address of its 4 activations a_i,4g..4g+3 and the offset of its error row, i · pOut · 4
+ * A^0 holds the grey values of the groups with ink only: no loop reads the others.
  */
 
-/** A^0 = bytes / 255 for the batch's images, and the two lists above. */
-export function loadImages(L: Layer, m: i32, images: usize, indices: usize): void {
-  const n = <usize>L.nIn, inBytes = <usize>L.pIn << 2, rowBytes = <usize>L.pIn + 4;
-  const groups = <usize>L.pIn >> 2, byRow = (<usize>m << 3) + 4;
-  const toGrey = f32x4.splat(<f32>1 / 255);
-  for (let g: usize = 0; g < groups; g++) store<i32>(L.inkedBy + g * byRow, 0);
-  for (let i = 0; i < m; i++) {
+/** A^0 = bytes / 255 for examples i0..i1 of the batch (their groups with ink), and their `inked` rows. */
+export function loadImages(L: Layer, images: usize, indices: usize, i0: i32, i1: i32): void {
+  const n = <usize>L.nIn, inBytes = <usize>L.pIn << 2, rowBytes = <usize>L.pIn + 4, toGrey = f32x4.splat(<f32>1 / 255);
+  for (let i = i0; i < i1; i++) {
     const image = images + <usize>load<u32>(indices + (<usize>i << 2)) * n, a = L.input + <usize>i * inBytes;
     const inked = L.inked + <usize>i * rowBytes;
     let count: usize = 0, k: usize = 0;
-    for (; k + 16 <= n; k += 16) { // sixteen pixels: bytes widened to 32-bit integers, then floats
-      const bytes = v128.load(image + k);
-      const lo = i16x8.extend_low_i8x16_u(bytes), hi = i16x8.extend_high_i8x16_u(bytes);
-      const p = a + (k << 2);
-      v128.store(p, f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_low_i16x8_u(lo)), toGrey));
-      v128.store(p, f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_high_i16x8_u(lo)), toGrey), 16);
-      v128.store(p, f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_low_i16x8_u(hi)), toGrey), 32);
-      v128.store(p, f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_high_i16x8_u(hi)), toGrey), 48);
-      // Which of the four groups have ink: one bit each. Each offset is written, and counted only with ink.
-      const ink = i32x4.bitmask(v128.not(i32x4.eq(bytes, i32x4.splat(0))));
-      for (let q: usize = 0; q < 4; q++) {
-        store<i32>(inked + 4 + (count << 2), <i32>((k + (q << 2)) << 2));
-        count += (ink >> <i32>q) & 1;
+    for (; k + 16 <= n; k += 16) {
+      // Which of these four groups have ink, one bit each; those are widened to 32-bit integers, then floats.
+      let ink = i32x4.bitmask(v128.not(i32x4.eq(v128.load(image + k), i32x4.splat(0))));
+      while (ink) {
+        const p = k + (<usize>ctz(ink) << 2);
+        const grey = f32x4.convert_i32x4_u(i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load32_zero(image + p))));
+        v128.store(a + (p << 2), f32x4.mul(grey, toGrey));
+        store<i32>(inked + 4 + (count++ << 2), <i32>(p << 2));
+        ink &= ink - 1;
       }
     }
     for (; k < n; k += 4) { // the last groups, when the image's size is not a multiple of 16 (the last one padded with 0)
@@ -48,15 +42,23 @@ export function loadImages(L: Layer, m: i32, images: usize, indices: usize): voi
         store<f32>(a + ((k + q) << 2), <f32>pixel * (<f32>1 / 255));
         ink = ink || pixel != 0;
       }
-      store<i32>(inked + 4 + (count << 2), <i32>(k << 2));
-      count += <usize>ink;
+      if (ink) store<i32>(inked + 4 + (count++ << 2), <i32>(k << 2));
     }
     store<i32>(inked, <i32>count);
-    // The same groups the other way round: this example in the list of each of its groups.
-    for (let t: usize = 0; t < count; t++) {
-      const offset = <usize>load<i32>(inked + 4 + (t << 2)), list = L.inkedBy + (offset >> 4) * byRow;
-      const c = <usize>load<i32>(list);
-      store<i32>(list + 4 + (c << 3), <i32>(a + offset));
+  }
+}
+
+/** The `inkedBy` rows of groups g0..g1, from the `inked` rows of all m examples. */
+export function listByGroup(L: Layer, m: i32, g0: usize, g1: usize): void {
+  const inBytes = <usize>L.pIn << 2, rowBytes = <usize>L.pIn + 4, byRow = (<usize>m << 3) + 4;
+  for (let g = g0; g < g1; g++) store<i32>(L.inkedBy + g * byRow, 0);
+  for (let i = 0; i < m; i++) {
+    const inked = L.inked + <usize>i * rowBytes, end = inked + 4 + (<usize>load<i32>(inked) << 2);
+    for (let t = inked + 4; t < end; t += 4) {
+      const offset = <usize>load<i32>(t), g = offset >> 4;
+      if (g < g0 || g >= g1) continue;
+      const list = L.inkedBy + g * byRow, c = <usize>load<i32>(list);
+      store<i32>(list + 4 + (c << 3), <i32>(L.input + <usize>i * inBytes + offset));
       store<i32>(list + 8 + (c << 3), i * L.pOut << 2);
       store<i32>(list, <i32>c + 1);
     }
@@ -64,15 +66,15 @@ export function loadImages(L: Layer, m: i32, images: usize, indices: usize): voi
 }
 
 /**
- * The forward pass through w^0 (forward.ts's, on the groups with ink): z_ij = Σ_k w_jk a_ik + b_j, for 8 neurons
- * of one example at a time, then σ. w^0 is stored by groups of 4 inputs (asm/layer.ts): for group g, every
- * neuron's 4 weights, so the 8 neurons' 32 weights that meet one group of inputs are 128 contiguous bytes.
+ * The forward pass through w^0 (forward.ts's, on the groups with ink) for the neurons of panels p0..p1:
+ * z_ij = Σ_k w_jk a_ik + b_j, 8 neurons of one example at a time, then σ. w^0 is stored by groups of 4 inputs
+ * (asm/layer.ts), so the 32 weights of 8 neurons that meet one group are 128 contiguous bytes.
  */
-export function forwardInput(L: Layer, m: i32, relu: bool): void {
+export function forwardInput(L: Layer, m: i32, relu: bool, p0: i32, p1: i32): void {
   const inBytes = <usize>L.pIn << 2, outBytes = <usize>L.pOut << 2, rowBytes = <usize>L.pIn + 4, pOut = <usize>L.pOut;
-  const input = L.input, inkedRows = L.inked, output = L.output;
-  let j: usize = 0;
-  for (; j + 8 <= pOut; j += 8) {
+  const input = L.input, inkedRows = L.inked, output = L.output, j1 = <usize>p1 << 2;
+  let j = <usize>p0 << 2;
+  for (; j + 8 <= j1; j += 8) {
     const w = L.weights + (j << 4);
     const b0 = v128.load(L.biases + (j << 2)), b1 = v128.load(L.biases + (j << 2), 16);
     for (let i: usize = 0; i < <usize>m; i++) {
@@ -93,7 +95,7 @@ export function forwardInput(L: Layer, m: i32, relu: bool): void {
       v128.store(z, f32x4.add(sum4(s4, s5, s6, s7), b1), 16);
     }
   }
-  if (j < pOut) { // the last 4 neurons
+  if (j < j1) { // a last 4 neurons
     const w = L.weights + (j << 4), b0 = v128.load(L.biases + (j << 2));
     for (let i: usize = 0; i < <usize>m; i++) {
       const a = input + i * inBytes, inked = inkedRows + i * rowBytes;
@@ -108,29 +110,30 @@ export function forwardInput(L: Layer, m: i32, relu: bool): void {
       v128.store(output + i * outBytes + (j << 2), f32x4.add(sum4(s0, s1, s2, s3), b0));
     }
   }
-  activate(L, m, relu);
+  activate(L, m, relu, <usize>p0 << 2, j1);
 }
 
 /**
- * BP4 for w^0 and its step (backward.ts's update, on the groups with ink), after the errors were scaled by c:
+ * BP3, BP4 and the step for w^0 (backward.ts's update, on the groups with ink), for the neurons of panels p0..p1:
  * w ← keep · w + ∇w (w^0 itself, or nablaW), for each group of 4 inputs and 8 neurons at a time, with
- * ∇w = Σ_i δ_ij a_ik over the examples with ink there, in order of i. Where no example has ink, ∇w = 0: the
- * weights only shrink by keep (with L2), or stay as they are.
+ * ∇w = Σ_i δ_ij a_ik over the examples with ink there, in order of i (δ already times c). Where no example has
+ * ink, ∇w = 0: the weights only shrink by keep (with L2), or stay as they are.
  */
-export function updateInput(L: Layer, m: i32, target: usize, kept: f32): void {
-  const keep = f32x4.splat(kept), zero = f32x4.splat(0);
+export function updateInput(L: Layer, m: i32, c: f32, decay: f32, mode: i32, p0: i32, p1: i32): void {
   const pOut = <usize>L.pOut, byRow = (<usize>m << 3) + 4, groups = <usize>L.pIn >> 2, delta = L.delta;
-  let list = L.inkedBy, w = target;
+  const j0 = <usize>p0 << 2, j1 = <usize>p1 << 2, groupBytes = pOut << 4, zero = f32x4.splat(0);
+  scaleErrors(L, m, c, j0, j1);
+  const target = mode == STEP ? L.weights : L.nablaW, kept: f32 = mode == STEP ? decay : 1, keep = f32x4.splat(kept);
+  let list = L.inkedBy;
   for (let g: usize = 0; g < groups; g++, list += byRow) {
-    const end = list + 4 + (<usize>load<i32>(list) << 3);
+    const end = list + 4 + (<usize>load<i32>(list) << 3), first = target + g * groupBytes + (j0 << 4), last = first + ((j1 - j0) << 4);
+    if (mode == SET) memory.fill(first, 0, last - first); // a gradient from zero (as backward.ts's update)
     if (end == list + 4) { // no ink in this group
-      const next = w + (pOut << 4);
-      if (kept != 1) for (; w < next; w += 16) v128.store(w, f32x4.add(f32x4.mul(keep, v128.load(w)), zero));
-      w = next;
+      if (kept != 1) for (let w = first; w < last; w += 16) v128.store(w, f32x4.add(f32x4.mul(keep, v128.load(w)), zero));
       continue;
     }
-    let j: usize = 0;
-    for (; j + 8 <= pOut; j += 8, w += 128) {
+    let j = j0, w = first;
+    for (; j + 8 <= j1; j += 8, w += 128) {
       let g0 = f32x4.splat(0), g1 = f32x4.splat(0), g2 = f32x4.splat(0), g3 = f32x4.splat(0);
       let g4 = f32x4.splat(0), g5 = f32x4.splat(0), g6 = f32x4.splat(0), g7 = f32x4.splat(0);
       for (let e = list + 4; e < end; e += 8) {
@@ -143,7 +146,7 @@ export function updateInput(L: Layer, m: i32, target: usize, kept: f32): void {
       apply(w, g0, keep); apply(w + 16, g1, keep); apply(w + 32, g2, keep); apply(w + 48, g3, keep);
       apply(w + 64, g4, keep); apply(w + 80, g5, keep); apply(w + 96, g6, keep); apply(w + 112, g7, keep);
     }
-    if (j < pOut) { // the last 4 neurons
+    if (j < j1) { // a last 4 neurons
       let g0 = f32x4.splat(0), g1 = f32x4.splat(0), g2 = f32x4.splat(0), g3 = f32x4.splat(0);
       for (let e = list + 4; e < end; e += 8) {
         const x = v128.load(<usize>load<i32>(e)), d = delta + <usize>load<i32>(e, 4) + (j << 2);
@@ -151,7 +154,7 @@ export function updateInput(L: Layer, m: i32, target: usize, kept: f32): void {
         g2 = madd(v128.load32_splat(d, 8), x, g2); g3 = madd(v128.load32_splat(d, 12), x, g3);
       }
       apply(w, g0, keep); apply(w + 16, g1, keep); apply(w + 32, g2, keep); apply(w + 48, g3, keep);
-      w += 64;
     }
   }
+  stepBiases(L, m, mode, j0, j1);
 }

@@ -1,4 +1,6 @@
-/** What `update` (backward.ts) does with c · ∇ (src/engines/fast/kernel.ts passes the same numbers). */
+import { Layer } from "./layer";
+
+/** What `update` (backward.ts, input.ts) does with c · ∇ (src/engines/fast/kernel.ts passes the same numbers). */
 export const STEP = 0; // w ← decay · w + c · ∇w, b ← b + c · ∇b
 export const SET = 1;  // nablaW ← c · ∇w, nablaB ← c · ∇b (w and b stay): nablaW set to 0, then as ADD
 export const ADD = 2;  // nablaW ← nablaW + c · ∇w, ... (a batch too big for one call, in parts)
@@ -7,4 +9,27 @@ export const ADD = 2;  // nablaW ← nablaW + c · ∇w, ... (a batch too big fo
 // @ts-ignore: decorator
 @inline export function apply(w: usize, g: v128, keep: v128): void {
   v128.store(w, f32x4.add(f32x4.mul(keep, v128.load(w)), g));
+}
+
+/**
+ * The first thing in a step, for neurons j0..j1 of layer l+1: their errors Δ^{l+1} times c, so that the sums of
+ * BP3 and BP4 come out scaled (no one needs the unscaled errors after BP2).
+ */
+export function scaleErrors(L: Layer, m: i32, c: f32, j0: usize, j1: usize): void {
+  const scale = f32x4.splat(c), outBytes = <usize>L.pOut << 2;
+  for (let i = 0; i < m; i++) {
+    const row = L.delta + <usize>i * outBytes;
+    for (let j = j0; j < j1; j += 4) v128.store(row + (j << 2), f32x4.mul(scale, v128.load(row + (j << 2))));
+  }
+}
+
+/** BP3 and its step for neurons j0..j1: ∇b = Σ_i δ_ij (already times c), b ← b + ∇b, or nablaB ← nablaB + ∇b. */
+export function stepBiases(L: Layer, m: i32, mode: i32, j0: usize, j1: usize): void {
+  const biases = mode == STEP ? L.biases : L.nablaB, one = f32x4.splat(1), outBytes = <usize>L.pOut << 2;
+  if (mode == SET) memory.fill(biases + (j0 << 2), 0, (j1 - j0) << 2);
+  for (let j = j0; j < j1; j += 4) {
+    let g = f32x4.splat(0);
+    for (let i = 0; i < m; i++) g = f32x4.add(g, v128.load(L.delta + <usize>i * outBytes + (j << 2)));
+    apply(biases + (j << 2), g, one);
+  }
 }

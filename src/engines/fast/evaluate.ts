@@ -2,7 +2,7 @@ import { Cost, quadratic } from "../../cost";
 import { Dataset, checkDatasetFits } from "../../data/dataset";
 import { loadParameters, stageImages } from "./copy";
 import { EVALUATE } from "./jobs";
-import { Kernel, costCode, createKernel, reserve } from "./kernel";
+import { Kernel, chunk, costCode, createKernel, reserve } from "./kernel";
 import { defaultThreads } from "./split";
 import { bindWorkers, post, waitIdle } from "./threads";
 import { Network } from "../../network";
@@ -20,8 +20,8 @@ export function fastEvaluate(net: Network, data: Dataset, cost: Cost = quadratic
     for (let p = chunks - 1; p >= 0; p--) {
       const from = start + p * k.capacity, to = Math.min(from + k.capacity, data.count), part = k.layout.parts[p];
       stageImages(k, data, from, to, p);
-      const job = { table: part.table, layers: net.sizes.length - 1, m: to - from, images: k.layout.images, indices: part.indices, upcoming: 0,
-        labels: part.labels, relu: k.relu ? 1 : 0, cost: costCode(cost.name), scale: 0, decay: 1, mode: 0, results: part.results, kind: EVALUATE };
+      const job = { kind: EVALUATE, table: part.table, layers: net.sizes.length - 1, m: to - from, images: k.layout.images, indices: part.indices,
+        labels: part.labels, relu: k.relu ? 1 : 0, cost: costCode(cost.name), results: part.results } as const;
       if (p > 0) post(p - 1, job);
       else k.calls.evaluate(job.table, job.layers, job.m, job.images, job.indices, job.labels, job.relu, job.cost, job.results);
     }
@@ -36,9 +36,6 @@ export function fastEvaluate(net: Network, data: Dataset, cost: Cost = quadratic
   return { count, correct, accuracy: count ? correct / count : 0, cost: count ? total / count : 0 };
 }
 
-/** The most images one kernel call takes (as fast.ts's chunk). */
-const chunk = 256;
-
 // One kernel for evaluations, kept while the network's shape stays the same.
 let evaluation: Kernel | undefined;
 
@@ -48,7 +45,7 @@ function evaluator(net: Network): Kernel {
   if (!evaluation || !same) {
     // A forward pass is about a third of training's arithmetic: threads as for a third of a chunk's training.
     const threads = defaultThreads(net.sizes, Math.ceil(chunk / 3));
-    evaluation = createKernel(net.sizes, relu, chunk, threads);
+    evaluation = createKernel(net.sizes, relu, chunk, threads, "examples");
     reserve(evaluation, evaluation.layout.images + threads * chunk * net.sizes[0]); // a slot of images per thread
   }
   loadParameters(evaluation, net);

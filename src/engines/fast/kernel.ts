@@ -32,13 +32,18 @@ export interface KernelExports {
   peak(rounds: number, seed: number): number;
   train(table: number, layers: number, m: number, images: number, indices: number, upcoming: number, labels: number,
     relu: number, cost: number, scale: number, decay: number, mode: number, results: number): void;
+  /** `train` with its arguments in the Batch record at `batch` (asm/together.ts), run by every thread of the batch. */
+  trainTogether(batch: number, thread: number): void;
   step(table: number, layers: number, decay: number): void;
-  accumulate(into: number, from: number, layers: number): void;
   evaluate(table: number, layers: number, m: number, images: number, indices: number, labels: number,
     relu: number, cost: number, results: number): void;
 }
 
-/** What the kernel's `train` does with the batch's gradient (asm/backward.ts). */
+/** The most examples one kernel call takes: enough to keep calls few, few enough for the batch to stay in cache
+ *  (src/engines/fast.ts trains a bigger batch in parts of this size). */
+export const chunk = 256;
+
+/** What the kernel's `train` does with the batch's gradient (asm/step.ts). */
 export const STEP = 0, SET = 1, ADD = 2;
 
 /** The cost functions by the numbers asm/kernel.ts knows them by. */
@@ -47,9 +52,18 @@ export function costCode(name: CostName): number {
 }
 
 
-/** One thread's buffers: its layer table, results, batch (A, Δ), gradient, image numbers and labels, and the
+/**
+ * How a kernel's threads share the work: "neurons" to train (one batch of up to threads × capacity examples, every
+ * thread a share of each layer's neurons, asm/together.ts: one part), "examples" to evaluate (every thread a chunk
+ * of up to `capacity` examples of its own, in a part of its own).
+ */
+export type Sharing = "neurons" | "examples";
+
+/** One batch's buffers: its layer table, results, batch (A, Δ), gradient, image numbers and labels, and the
  *  input layer's lists of the groups of 4 pixels with ink (asm/input.ts). */
 export interface Part {
+  /** The most examples the part's batch buffers hold. */
+  readonly capacity: number;
   readonly table: number;
   readonly results: number;
   readonly activations: number[];
@@ -70,7 +84,10 @@ export interface Layout extends Part {
   readonly padded: number[];
   readonly weights: number[];
   readonly biases: number[];
+  readonly transposed: number[];
   readonly parts: Part[];
+  /** The Batch record of asm/together.ts, and its barrier, for threads that train together. */
+  readonly batch: number;
   /** Where the images start; the memory grows to hold them. */
   readonly images: number;
 }
@@ -80,12 +97,12 @@ export interface WasmMemory {
   grow(pages: number): number;
 }
 
-/** A layer's record in a part's table (asm/layer.ts): 14 four-byte fields. */
-const recordBytes = 56;
+/** A layer's record in a part's table (asm/layer.ts): 15 four-byte fields. */
+const recordBytes = 60;
 
 const roundUp4 = (n: number): number => Math.ceil(n / 4) * 4;
 
-function planLayout(sizes: readonly number[], capacity: number, base: number, threads: number): Layout {
+function planLayout(sizes: readonly number[], capacity: number, base: number, threads: number, sharing: Sharing): Layout {
   let at = base;
   const take = (bytes: number): number => {
     const start = Math.ceil(at / 64) * 64; // a cache line each, so threads never write into one another's lines
@@ -94,40 +111,43 @@ function planLayout(sizes: readonly number[], capacity: number, base: number, th
   };
   const padded = sizes.map(roundUp4);
   const layers = sizes.length - 1;
-  const weights: number[] = [], biases: number[] = [];
+  const weights: number[] = [], biases: number[] = [], transposed: number[] = [];
   for (let l = 0; l < layers; l++) {
     weights.push(take(padded[l + 1] * padded[l] * 4));
     biases.push(take(padded[l + 1] * 4));
+    transposed.push(l === 0 ? 0 : take(padded[l + 1] * padded[l] * 4)); // (w^l)ᵀ for BP2; none for the input layer
   }
   const parts: Part[] = [];
-  for (let t = 0; t < threads; t++) {
+  const [count, size] = sharing === "neurons" ? [1, capacity * threads] : [threads, capacity];
+  for (let t = 0; t < count; t++) {
     const table = take(layers * recordBytes);
     const results = take(16);
-    const activations = padded.map((p) => take(capacity * p * 4));
-    const deltas = padded.map((p, l) => (l === 0 ? 0 : take(capacity * p * 4)));
+    const activations = padded.map((p) => take(size * p * 4));
+    const deltas = padded.map((p, l) => (l === 0 ? 0 : take(size * p * 4)));
     const nablaW: number[] = [], nablaB: number[] = [];
     for (let l = 0; l < layers; l++) {
       nablaW.push(take(padded[l + 1] * padded[l] * 4));
       nablaB.push(take(padded[l + 1] * 4));
     }
-    const inked = take(capacity * (padded[0] + 4)), inkedBy = take((padded[0] / 4) * (capacity * 8 + 4));
-    parts.push({ table, results, activations, deltas, nablaW, nablaB, indices: take(capacity * 8), labels: take(capacity), inked, inkedBy });
+    const inked = take(size * (padded[0] + 4)), inkedBy = take((padded[0] / 4) * (size * 8 + 4));
+    parts.push({ capacity: size, table, results, activations, deltas, nablaW, nablaB, indices: take(size * 8), labels: take(size), inked, inkedBy });
   }
-  return { ...parts[0], padded, weights, biases, parts, images: take(0) };
+  const batch = take(128);
+  return { ...parts[0], padded, weights, biases, transposed, parts, batch, images: take(0) };
 }
 
 /** WebAssembly.Memory, shared between threads; up to wasm32's 4 GB, which is reserved, not used. */
 declare const WebAssembly: { Memory: new (descriptor: { initial: number; maximum: number; shared: boolean }) => WasmMemory };
 
 /**
- * A new kernel for a network of these sizes and batches of up to `capacity` examples, with buffers for
- * `threads` threads to work on parts of a batch at once (fastThreads.ts).
+ * A new kernel for a network of these sizes and batches of up to `capacity` examples a thread, with buffers for
+ * `threads` threads to work on a batch at once (threads.ts), sharing it as `sharing` says.
  */
-export function createKernel(sizes: readonly number[], relu: boolean, capacity: number, threads = 1): Kernel {
+export function createKernel(sizes: readonly number[], relu: boolean, capacity: number, threads = 1, sharing: Sharing = "neurons"): Kernel {
   const module = kernelModule();
   const memory = new WebAssembly.Memory({ initial: 1, maximum: 65536, shared: true });
   const calls = new wasm.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
-  const layout = planLayout(sizes, capacity, calls.heapBase(), threads);
+  const layout = planLayout(sizes, capacity, calls.heapBase(), threads, sharing);
   const pages = Math.ceil((layout.images + capacity * sizes[0]) / 65536) - memory.buffer.byteLength / 65536;
   if (pages > 0) memory.grow(pages);
   const k: Kernel = { sizes: [...sizes], capacity, relu, calls, module, memory, layout, held: null, ...views(memory, layout) };
@@ -138,7 +158,7 @@ export function createKernel(sizes: readonly number[], relu: boolean, capacity: 
       const { padded } = layout;
       table.set([sizes[l], padded[l], sizes[l + 1], padded[l + 1], layout.weights[l], layout.biases[l], part.nablaW[l],
         part.nablaB[l], part.activations[l], part.activations[l + 1], part.deltas[l + 1], part.deltas[l],
-        l === 0 ? part.inked : 0, l === 0 ? part.inkedBy : 0], (l * recordBytes) / 4);
+        l === 0 ? part.inked : 0, l === 0 ? part.inkedBy : 0, layout.transposed[l]], (l * recordBytes) / 4);
     }
   }
   return k;

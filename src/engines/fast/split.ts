@@ -1,48 +1,58 @@
 import { Dataset } from "../../data/dataset";
+import { LearnerError } from "../../errors/learnerError";
 import { setBatch } from "./copy";
-import { ADD, Kernel, Part, SET } from "./kernel";
-import { Job, availableCores, post, waitIdle } from "./threads";
+import { TOGETHER } from "./jobs";
+import { ADD, Kernel, SET, chunk } from "./kernel";
+import { availableCores, post, waitIdle } from "./threads";
 
 /**
- * A batch split between threads. The gradient is a sum over the batch's examples, so each thread can sum its
- * own share of them into a gradient of its own; the shares are then added into the main thread's in a fixed
- * order (part 1, then 2, ...), so a given number of threads gives the same bytes on every run. A share is
- * contiguous (examples start..end of the batch cut in `threads` nearly equal pieces), and a batch bigger than
- * `threads` × the kernel's capacity goes in several rounds, each share added to what it summed before.
+ * A batch trained by several threads together (asm/together.ts): each takes a share of every layer's neurons,
+ * so each weighted sum and each gradient component is still computed by one thread, in one thread's order, and
+ * the result is the same bits for any number of threads. Sums the gradient of images order[start..end) of `data`
+ * (held with holdImages), times `scale`, into the kernel's nablaW and nablaB, in rounds of at most `chunk`
+ * examples, as one thread sums a batch bigger than that; the caller then takes the step (the kernel's `step`).
+ * Returns the summed cost and the number right, from the forward passes.
  */
 export function gradientInParts(
   k: Kernel, threads: number, data: Dataset, order: ArrayLike<number>, start: number, end: number, cost: number, scale: number,
 ): { cost: number; correct: number } {
-  const { parts } = k.layout;
-  const used = parts.map(() => false);
-  let totalCost = 0, correct = 0;
-  for (let s = start; s < end; s += threads * k.capacity) {
-    const n = Math.min(threads * k.capacity, end - s);
-    const t = Math.min(threads, n); // no thread without an example
-    const bound = (i: number): number => s + Math.floor((n * i) / t);
-    for (let i = t - 1; i >= 0; i--) {
-      const job = jobFor(k, parts[i], data, order, bound(i), bound(i + 1), cost, scale, used[i] ? ADD : SET);
-      used[i] = true;
-      if (i > 0) post(i - 1, job);
-      else k.calls.train(job.table, job.layers, job.m, job.images, job.indices, job.upcoming, job.labels, job.relu, job.cost, job.scale, job.decay, job.mode, job.results);
-    }
-    for (let i = 0; i < t; i++) {
-      if (i > 0) waitIdle(i - 1);
-      const results = new Float64Array(k.memory.buffer, parts[i].results, 2);
-      totalCost += results[0];
-      correct += results[1];
-    }
+  let total = 0, correct = 0;
+  const round = Math.min(k.layout.capacity, chunk);
+  for (let s = start; s < end; s += round) {
+    const e = Math.min(s + round, end);
+    const upcoming = setBatch(k, data, order, s, e);
+    trainTogether(k, threads, { m: e - s, upcoming, cost, scale, decay: 1, mode: s === start ? SET : ADD });
+    total += k.results[0];
+    correct += k.results[1];
   }
-  for (let i = 1; i < parts.length; i++) if (used[i]) k.calls.accumulate(parts[0].table, parts[i].table, k.sizes.length - 1);
-  return { cost: totalCost, correct };
+  return { cost: total, correct };
 }
 
-function jobFor(k: Kernel, part: Part, data: Dataset, order: ArrayLike<number>, start: number, end: number, cost: number, scale: number, mode: number): Job {
-  const upcoming = setBatch(k, data, order, start, end, part);
-  return {
-    table: part.table, layers: k.sizes.length - 1, m: end - start, images: k.layout.images, indices: part.indices, upcoming,
-    labels: part.labels, relu: k.relu ? 1 : 0, cost, scale, decay: 1, mode, results: part.results,
-  };
+/** What one `train` call does, beyond the kernel's own buffers: see asm/kernel.ts. */
+export interface BatchCall { m: number; upcoming: number; cost: number; scale: number; decay: number; mode: number }
+
+/**
+ * The kernel's `train` on the batch that setBatch put into its buffers, run by `threads` threads together: the
+ * arguments go into the Batch record (asm/together.ts), each worker gets a job for its share, the main thread
+ * does share 0, and every worker has finished when this returns.
+ */
+export function trainTogether(k: Kernel, threads: number, call: BatchCall): void {
+  const { layout } = k, at = layout.batch / 4;
+  const ints = new Int32Array(k.memory.buffer), floats = new Float32Array(k.memory.buffer);
+  // The Batch record's fields, in asm/together.ts's order; then the barrier's counters, at byte 64, from zero.
+  ints.set([layout.table, k.sizes.length - 1, call.m, layout.images, layout.indices, call.upcoming, layout.labels, k.relu ? 1 : 0, call.cost], at);
+  floats[at + 9] = call.scale;
+  floats[at + 10] = call.decay;
+  ints.set([call.mode, layout.results, threads], at + 11);
+  ints.set([0, 0], at + 16);
+  for (let w = 0; w + 1 < threads; w++) post(w, { kind: TOGETHER, batch: layout.batch, thread: w + 1 });
+  try {
+    k.calls.trainTogether(layout.batch, 0);
+  } catch {
+    throw new LearnerError(`a worker thread of the fast engine stopped answering during a minibatch; train with threads: 1 (--threads 1)`);
+  } finally {
+    for (let w = 0; w + 1 < threads; w++) waitIdle(w);
+  }
 }
 
 /**
