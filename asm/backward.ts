@@ -1,6 +1,6 @@
 import { Layer } from "./layer";
 import { flush, madd, sum4 } from "./simd";
-import { SET, STEP, apply, scaleErrors, stepBiases } from "./step";
+import { SET, STEP, apply4, scaleErrors, stepBiases } from "./step";
 
 /**
  * BP2 for the whole batch, the matrix form of δ^l = ((w^l)ᵀ δ^{l+1}) ⊙ σ'(z^l), for neurons 4·c0..4·c1 of layer l:
@@ -80,9 +80,7 @@ function transpose(L: Layer, c0: i32, c1: i32): void {
 export function update(L: Layer, m: i32, c: f32, decay: f32, mode: i32, p0: i32, p1: i32): void {
   const inBytes = <usize>L.pIn << 2, outBytes = <usize>L.pOut << 2, j0 = <usize>p0 << 2, j1 = <usize>p1 << 2;
   scaleErrors(L, m, c, j0, j1);
-  // A gradient from zero: 0 + g is g, bit for bit (a sum that starts at +0 is never −0).
-  if (mode == SET) memory.fill(L.nablaW + j0 * inBytes, 0, (j1 - j0) * inBytes);
-  const target = mode == STEP ? L.weights : L.nablaW, keep = f32x4.splat(mode == STEP ? decay : 1);
+  const target = mode == STEP ? L.weights : L.nablaW, keep = f32x4.splat(mode == STEP ? decay : 1), set = mode == SET;
   let k: usize = 0;
   for (; k + 32 <= inBytes; k += 32) {
     for (let j = j0; j < j1; j += 4) {
@@ -101,8 +99,8 @@ export function update(L: Layer, m: i32, c: f32, decay: f32, mode: i32, p0: i32,
         g30 = madd(dj, x0, g30); g31 = madd(dj, x1, g31);
       }
       const w = target + j * inBytes + (k << 2);
-      apply(w, g00, keep); apply(w + 16, g10, keep); apply(w + 32, g20, keep); apply(w + 48, g30, keep);
-      apply(w + 64, g01, keep); apply(w + 80, g11, keep); apply(w + 96, g21, keep); apply(w + 112, g31, keep);
+      apply4(w, g00, g10, g20, g30, keep, set);
+      apply4(w + 64, g01, g11, g21, g31, keep, set);
     }
   }
   if (k < inBytes) { // a last group of 4 columns, when pIn is not a multiple of 8
@@ -117,7 +115,7 @@ export function update(L: Layer, m: i32, c: f32, decay: f32, mode: i32, p0: i32,
         g3 = madd(v128.load32_splat(d, 12), x0, g3);
       }
       const w = target + j * inBytes + (k << 2);
-      apply(w, g0, keep); apply(w + 16, g1, keep); apply(w + 32, g2, keep); apply(w + 48, g3, keep);
+      apply4(w, g0, g1, g2, g3, keep, set);
     }
   }
   stepBiases(L, m, mode, j0, j1);

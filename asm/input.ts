@@ -1,6 +1,6 @@
 import { Layer } from "./layer";
 import { activate } from "./forward";
-import { SET, STEP, apply, scaleErrors, stepBiases } from "./step";
+import { SET, STEP, apply4, scaleErrors, stepBiases } from "./step";
 import { madd, sum4 } from "./simd";
 
 /**
@@ -123,13 +123,13 @@ export function updateInput(L: Layer, m: i32, c: f32, decay: f32, mode: i32, p0:
   const pOut = <usize>L.pOut, byRow = (<usize>m << 3) + 4, groups = <usize>L.pIn >> 2, delta = L.delta;
   const j0 = <usize>p0 << 2, j1 = <usize>p1 << 2, groupBytes = pOut << 4, zero = f32x4.splat(0);
   scaleErrors(L, m, c, j0, j1);
-  const target = mode == STEP ? L.weights : L.nablaW, kept: f32 = mode == STEP ? decay : 1, keep = f32x4.splat(kept);
+  const target = mode == STEP ? L.weights : L.nablaW, kept: f32 = mode == STEP ? decay : 1, keep = f32x4.splat(kept), set = mode == SET;
   let list = L.inkedBy;
   for (let g: usize = 0; g < groups; g++, list += byRow) {
     const end = list + 4 + (<usize>load<i32>(list) << 3), first = target + g * groupBytes + (j0 << 4), last = first + ((j1 - j0) << 4);
-    if (mode == SET) memory.fill(first, 0, last - first); // a gradient from zero (as backward.ts's update)
     if (end == list + 4) { // no ink in this group
-      if (kept != 1) for (let w = first; w < last; w += 16) v128.store(w, f32x4.add(f32x4.mul(keep, v128.load(w)), zero));
+      if (set) memory.fill(first, 0, last - first);
+      else if (kept != 1) for (let w = first; w < last; w += 16) v128.store(w, f32x4.add(f32x4.mul(keep, v128.load(w)), zero));
       continue;
     }
     let j = j0, w = first;
@@ -143,8 +143,8 @@ export function updateInput(L: Layer, m: i32, c: f32, decay: f32, mode: i32, p0:
         g4 = madd(v128.load32_splat(d, 16), x, g4); g5 = madd(v128.load32_splat(d, 20), x, g5);
         g6 = madd(v128.load32_splat(d, 24), x, g6); g7 = madd(v128.load32_splat(d, 28), x, g7);
       }
-      apply(w, g0, keep); apply(w + 16, g1, keep); apply(w + 32, g2, keep); apply(w + 48, g3, keep);
-      apply(w + 64, g4, keep); apply(w + 80, g5, keep); apply(w + 96, g6, keep); apply(w + 112, g7, keep);
+      apply4(w, g0, g1, g2, g3, keep, set);
+      apply4(w + 64, g4, g5, g6, g7, keep, set);
     }
     if (j < j1) { // a last 4 neurons
       let g0 = f32x4.splat(0), g1 = f32x4.splat(0), g2 = f32x4.splat(0), g3 = f32x4.splat(0);
@@ -153,7 +153,7 @@ export function updateInput(L: Layer, m: i32, c: f32, decay: f32, mode: i32, p0:
         g0 = madd(v128.load32_splat(d), x, g0); g1 = madd(v128.load32_splat(d, 4), x, g1);
         g2 = madd(v128.load32_splat(d, 8), x, g2); g3 = madd(v128.load32_splat(d, 12), x, g3);
       }
-      apply(w, g0, keep); apply(w + 16, g1, keep); apply(w + 32, g2, keep); apply(w + 48, g3, keep);
+      apply4(w, g0, g1, g2, g3, keep, set);
     }
   }
   stepBiases(L, m, mode, j0, j1);

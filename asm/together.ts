@@ -35,8 +35,8 @@ export const BARRIER: usize = 64;
   return <i32>((<i64>n * t) / threads);
 }
 
-/** Spins before a thread sleeps at a barrier: about a tenth of a millisecond. */
-const SPINS = 100000;
+/** Spins before a thread sleeps at a barrier: some tens of microseconds. */
+const SPINS = 10000;
 /** A barrier that sees no other thread for this many sleeps of 1 ms (10 s) gives up: a thread has stopped. */
 const NAPS = 10000;
 

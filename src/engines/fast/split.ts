@@ -3,6 +3,7 @@ import { LearnerError } from "../../errors/learnerError";
 import { setBatch } from "./copy";
 import { TOGETHER } from "./jobs";
 import { ADD, Kernel, SET, chunk } from "./kernel";
+import { Pace, createPace } from "./pace";
 import { availableCores, post, waitIdle } from "./threads";
 
 /**
@@ -11,11 +12,14 @@ import { availableCores, post, waitIdle } from "./threads";
  * the result is the same bits for any number of threads. Sums the gradient of images order[start..end) of `data`
  * (held with holdImages), times `scale`, into the kernel's nablaW and nablaB, in rounds of at most `chunk`
  * examples, as one thread sums a batch bigger than that; the caller then takes the step (the kernel's `step`).
- * Returns the summed cost and the number right, from the forward passes.
+ * Returns the summed cost and the number right, from the forward passes. `threads` is the most it uses: a batch
+ * takes one thread instead when that has lately been faster (pace.ts).
  */
 export function gradientInParts(
-  k: Kernel, threads: number, data: Dataset, order: ArrayLike<number>, start: number, end: number, cost: number, scale: number,
+  k: Kernel, most: number, data: Dataset, order: ArrayLike<number>, start: number, end: number, cost: number, scale: number,
 ): { cost: number; correct: number } {
+  if (!paces.has(k)) paces.set(k, createPace(most));
+  const pace = paces.get(k)!, threads = Math.min(pace.next(), most), started = performance.now();
   let total = 0, correct = 0;
   const round = Math.min(k.layout.capacity, chunk);
   for (let s = start; s < end; s += round) {
@@ -25,8 +29,11 @@ export function gradientInParts(
     total += k.results[0];
     correct += k.results[1];
   }
+  pace.record(threads, (performance.now() - started) / 1000, end - start);
   return { cost: total, correct };
 }
+
+const paces = new WeakMap<Kernel, Pace>();
 
 /** What one `train` call does, beyond the kernel's own buffers: see asm/kernel.ts. */
 export interface BatchCall { m: number; upcoming: number; cost: number; scale: number; decay: number; mode: number }
