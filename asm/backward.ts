@@ -80,7 +80,8 @@ function transpose(L: Layer, c0: i32, c1: i32): void {
 export function update(L: Layer, m: i32, c: f32, decay: f32, mode: i32, p0: i32, p1: i32): void {
   const inBytes = <usize>L.pIn << 2, outBytes = <usize>L.pOut << 2, j0 = <usize>p0 << 2, j1 = <usize>p1 << 2;
   scaleErrors(L, m, c, j0, j1);
-  const target = mode == STEP ? L.weights : L.nablaW, keep = f32x4.splat(mode == STEP ? decay : 1), set = mode == SET;
+  const kept: f32 = mode == STEP ? decay : 1, keep = f32x4.splat(kept), set = mode == SET, whole = kept == 1;
+  const target = mode == STEP ? L.weights : L.nablaW;
   let k: usize = 0;
   for (; k + 32 <= inBytes; k += 32) {
     for (let j = j0; j < j1; j += 4) {
@@ -99,8 +100,8 @@ export function update(L: Layer, m: i32, c: f32, decay: f32, mode: i32, p0: i32,
         g30 = madd(dj, x0, g30); g31 = madd(dj, x1, g31);
       }
       const w = target + j * inBytes + (k << 2);
-      apply4(w, g00, g10, g20, g30, keep, set);
-      apply4(w + 64, g01, g11, g21, g31, keep, set);
+      apply4(w, g00, g10, g20, g30, keep, set, whole);
+      apply4(w + 64, g01, g11, g21, g31, keep, set, whole);
     }
   }
   if (k < inBytes) { // a last group of 4 columns, when pIn is not a multiple of 8
@@ -115,7 +116,7 @@ export function update(L: Layer, m: i32, c: f32, decay: f32, mode: i32, p0: i32,
         g3 = madd(v128.load32_splat(d, 12), x0, g3);
       }
       const w = target + j * inBytes + (k << 2);
-      apply4(w, g0, g1, g2, g3, keep, set);
+      apply4(w, g0, g1, g2, g3, keep, set, whole);
     }
   }
   stepBiases(L, m, mode, j0, j1);

@@ -10,39 +10,49 @@ import { madd, sum4 } from "./simd";
  * with ink, in the same order and with the same operations as the dense loops of forward.ts and backward.ts,
  * so they give the same bits: an all-black group would only have added products that are exactly 0.
  *
- * The batch's lists, in the layer record (asm/layer.ts):
- *   inked     per example i (a row of pIn/4 + 1 i32): the count, then the byte offsets 16·g of its groups g with ink
+ * The batch's lists, in the layer record (asm/layer.ts), and A^0:
+ *   inked     per example i (a row of pIn/4 + 1 i32): the count, then for each of its groups g with ink, in order,
+ *             where that group's weights start in w^0: g · pOut · 16 bytes (asm/layer.ts)
+ *   A^0       per example i, the grey values of its groups with ink only, one f32x4 after the other, in that order
  *   inkedBy   per group g (a row of 2m + 1 i32): the count, then for each example i with ink there, in order of i,
- *             the address of its 4 activations a_i,4g..4g+3 and the offset of its error row, i · pOut · 4
- * A^0 holds the grey values of the groups with ink only: no loop reads the others.
+ *             the address of its 4 grey values in A^0 and the offset of its error row, i · pOut · 4
  */
 
 /** A^0 = bytes / 255 for examples i0..i1 of the batch (their groups with ink), and their `inked` rows. */
 export function loadImages(L: Layer, images: usize, indices: usize, i0: i32, i1: i32): void {
-  const n = <usize>L.nIn, inBytes = <usize>L.pIn << 2, rowBytes = <usize>L.pIn + 4, toGrey = f32x4.splat(<f32>1 / 255);
+  const n = <usize>L.nIn, inBytes = <usize>L.pIn << 2, rowBytes = <usize>L.pIn + 4, groupBytes = <usize>L.pOut << 4;
+  const toGrey = f32x4.splat(<f32>1 / 255);
   for (let i = i0; i < i1; i++) {
     const image = images + <usize>load<u32>(indices + (<usize>i << 2)) * n, a = L.input + <usize>i * inBytes;
     const inked = L.inked + <usize>i * rowBytes;
     let count: usize = 0, k: usize = 0;
     for (; k + 16 <= n; k += 16) {
-      // Which of these four groups have ink, one bit each; those are widened to 32-bit integers, then floats.
-      let ink = i32x4.bitmask(v128.not(i32x4.eq(v128.load(image + k), i32x4.splat(0))));
-      while (ink) {
-        const p = k + (<usize>ctz(ink) << 2);
-        const grey = f32x4.convert_i32x4_u(i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load32_zero(image + p))));
-        v128.store(a + (p << 2), f32x4.mul(grey, toGrey));
-        store<i32>(inked + 4 + (count++ << 2), <i32>(p << 2));
-        ink &= ink - 1;
-      }
+      // Which of these four groups have ink, one bit each. Each group is widened to 32-bit integers, then floats,
+      // and written with its weights' offset at `count`, which moves on only past a group with ink.
+      const bytes = v128.load(image + k), ink = <usize>i32x4.bitmask(v128.not(i32x4.eq(bytes, i32x4.splat(0))));
+      if (ink == 0) continue;
+      const lo = i16x8.extend_low_i8x16_u(bytes), hi = i16x8.extend_high_i8x16_u(bytes), at = (k >> 2) * groupBytes;
+      v128.store(a + (count << 4), f32x4.mul(f32x4.convert_i32x4_u(i32x4.extend_low_i16x8_u(lo)), toGrey));
+      store<i32>(inked + 4 + (count << 2), <i32>at);
+      count += ink & 1;
+      v128.store(a + (count << 4), f32x4.mul(f32x4.convert_i32x4_u(i32x4.extend_high_i16x8_u(lo)), toGrey));
+      store<i32>(inked + 4 + (count << 2), <i32>(at + groupBytes));
+      count += (ink >> 1) & 1;
+      v128.store(a + (count << 4), f32x4.mul(f32x4.convert_i32x4_u(i32x4.extend_low_i16x8_u(hi)), toGrey));
+      store<i32>(inked + 4 + (count << 2), <i32>(at + 2 * groupBytes));
+      count += (ink >> 2) & 1;
+      v128.store(a + (count << 4), f32x4.mul(f32x4.convert_i32x4_u(i32x4.extend_high_i16x8_u(hi)), toGrey));
+      store<i32>(inked + 4 + (count << 2), <i32>(at + 3 * groupBytes));
+      count += ink >> 3;
     }
     for (; k < n; k += 4) { // the last groups, when the image's size is not a multiple of 16 (the last one padded with 0)
       let ink = false;
       for (let q: usize = 0; q < 4; q++) {
         const pixel = k + q < n ? load<u8>(image + k + q) : <u8>0;
-        store<f32>(a + ((k + q) << 2), <f32>pixel * (<f32>1 / 255));
+        store<f32>(a + (count << 4) + (q << 2), <f32>pixel * (<f32>1 / 255));
         ink = ink || pixel != 0;
       }
-      if (ink) store<i32>(inked + 4 + (count++ << 2), <i32>(k << 2));
+      if (ink) store<i32>(inked + 4 + (count++ << 2), <i32>((k >> 2) * groupBytes));
     }
     store<i32>(inked, <i32>count);
   }
@@ -50,15 +60,15 @@ export function loadImages(L: Layer, images: usize, indices: usize, i0: i32, i1:
 
 /** The `inkedBy` rows of groups g0..g1, from the `inked` rows of all m examples. */
 export function listByGroup(L: Layer, m: i32, g0: usize, g1: usize): void {
-  const inBytes = <usize>L.pIn << 2, rowBytes = <usize>L.pIn + 4, byRow = (<usize>m << 3) + 4;
+  const inBytes = <usize>L.pIn << 2, rowBytes = <usize>L.pIn + 4, byRow = (<usize>m << 3) + 4, groupBytes = <usize>L.pOut << 4;
   for (let g = g0; g < g1; g++) store<i32>(L.inkedBy + g * byRow, 0);
   for (let i = 0; i < m; i++) {
-    const inked = L.inked + <usize>i * rowBytes, end = inked + 4 + (<usize>load<i32>(inked) << 2);
-    for (let t = inked + 4; t < end; t += 4) {
-      const offset = <usize>load<i32>(t), g = offset >> 4;
+    const inked = L.inked + <usize>i * rowBytes, count = <usize>load<i32>(inked), a = L.input + <usize>i * inBytes;
+    for (let t: usize = 0; t < count; t++) {
+      const g = <usize>load<i32>(inked + 4 + (t << 2)) / groupBytes;
       if (g < g0 || g >= g1) continue;
       const list = L.inkedBy + g * byRow, c = <usize>load<i32>(list);
-      store<i32>(list + 4 + (c << 3), <i32>(L.input + <usize>i * inBytes + offset));
+      store<i32>(list + 4 + (c << 3), <i32>(a + (t << 4)));
       store<i32>(list + 8 + (c << 3), i * L.pOut << 2);
       store<i32>(list, <i32>c + 1);
     }
@@ -71,20 +81,18 @@ export function listByGroup(L: Layer, m: i32, g0: usize, g1: usize): void {
  * (asm/layer.ts), so the 32 weights of 8 neurons that meet one group are 128 contiguous bytes.
  */
 export function forwardInput(L: Layer, m: i32, relu: bool, p0: i32, p1: i32): void {
-  const inBytes = <usize>L.pIn << 2, outBytes = <usize>L.pOut << 2, rowBytes = <usize>L.pIn + 4, pOut = <usize>L.pOut;
+  const inBytes = <usize>L.pIn << 2, outBytes = <usize>L.pOut << 2, rowBytes = <usize>L.pIn + 4;
   const input = L.input, inkedRows = L.inked, output = L.output, j1 = <usize>p1 << 2;
   let j = <usize>p0 << 2;
   for (; j + 8 <= j1; j += 8) {
     const w = L.weights + (j << 4);
     const b0 = v128.load(L.biases + (j << 2)), b1 = v128.load(L.biases + (j << 2), 16);
     for (let i: usize = 0; i < <usize>m; i++) {
-      const a = input + i * inBytes, inked = inkedRows + i * rowBytes;
-      const end = inked + 4 + (<usize>load<i32>(inked) << 2);
+      const inked = inkedRows + i * rowBytes, end = inked + 4 + (<usize>load<i32>(inked) << 2);
       let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
       let s4 = f32x4.splat(0), s5 = f32x4.splat(0), s6 = f32x4.splat(0), s7 = f32x4.splat(0);
-      for (let t = inked + 4; t < end; t += 4) {
-        const offset = <usize>load<i32>(t);
-        const x = v128.load(a + offset), u = w + offset * pOut;
+      for (let t = inked + 4, a = input + i * inBytes; t < end; t += 4, a += 16) {
+        const x = v128.load(a), u = w + <usize>load<i32>(t);
         s0 = madd(v128.load(u), x, s0); s1 = madd(v128.load(u, 16), x, s1);
         s2 = madd(v128.load(u, 32), x, s2); s3 = madd(v128.load(u, 48), x, s3);
         s4 = madd(v128.load(u, 64), x, s4); s5 = madd(v128.load(u, 80), x, s5);
@@ -98,12 +106,10 @@ export function forwardInput(L: Layer, m: i32, relu: bool, p0: i32, p1: i32): vo
   if (j < j1) { // a last 4 neurons
     const w = L.weights + (j << 4), b0 = v128.load(L.biases + (j << 2));
     for (let i: usize = 0; i < <usize>m; i++) {
-      const a = input + i * inBytes, inked = inkedRows + i * rowBytes;
-      const end = inked + 4 + (<usize>load<i32>(inked) << 2);
+      const inked = inkedRows + i * rowBytes, end = inked + 4 + (<usize>load<i32>(inked) << 2);
       let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
-      for (let t = inked + 4; t < end; t += 4) {
-        const offset = <usize>load<i32>(t);
-        const x = v128.load(a + offset), u = w + offset * pOut;
+      for (let t = inked + 4, a = input + i * inBytes; t < end; t += 4, a += 16) {
+        const x = v128.load(a), u = w + <usize>load<i32>(t);
         s0 = madd(v128.load(u), x, s0); s1 = madd(v128.load(u, 16), x, s1);
         s2 = madd(v128.load(u, 32), x, s2); s3 = madd(v128.load(u, 48), x, s3);
       }
@@ -123,7 +129,7 @@ export function updateInput(L: Layer, m: i32, c: f32, decay: f32, mode: i32, p0:
   const pOut = <usize>L.pOut, byRow = (<usize>m << 3) + 4, groups = <usize>L.pIn >> 2, delta = L.delta;
   const j0 = <usize>p0 << 2, j1 = <usize>p1 << 2, groupBytes = pOut << 4, zero = f32x4.splat(0);
   scaleErrors(L, m, c, j0, j1);
-  const target = mode == STEP ? L.weights : L.nablaW, kept: f32 = mode == STEP ? decay : 1, keep = f32x4.splat(kept), set = mode == SET;
+  const target = mode == STEP ? L.weights : L.nablaW, kept: f32 = mode == STEP ? decay : 1, keep = f32x4.splat(kept), set = mode == SET, whole = kept == 1;
   let list = L.inkedBy;
   for (let g: usize = 0; g < groups; g++, list += byRow) {
     const end = list + 4 + (<usize>load<i32>(list) << 3), first = target + g * groupBytes + (j0 << 4), last = first + ((j1 - j0) << 4);
@@ -143,8 +149,8 @@ export function updateInput(L: Layer, m: i32, c: f32, decay: f32, mode: i32, p0:
         g4 = madd(v128.load32_splat(d, 16), x, g4); g5 = madd(v128.load32_splat(d, 20), x, g5);
         g6 = madd(v128.load32_splat(d, 24), x, g6); g7 = madd(v128.load32_splat(d, 28), x, g7);
       }
-      apply4(w, g0, g1, g2, g3, keep, set);
-      apply4(w + 64, g4, g5, g6, g7, keep, set);
+      apply4(w, g0, g1, g2, g3, keep, set, whole);
+      apply4(w + 64, g4, g5, g6, g7, keep, set, whole);
     }
     if (j < j1) { // a last 4 neurons
       let g0 = f32x4.splat(0), g1 = f32x4.splat(0), g2 = f32x4.splat(0), g3 = f32x4.splat(0);
@@ -153,7 +159,7 @@ export function updateInput(L: Layer, m: i32, c: f32, decay: f32, mode: i32, p0:
         g0 = madd(v128.load32_splat(d), x, g0); g1 = madd(v128.load32_splat(d, 4), x, g1);
         g2 = madd(v128.load32_splat(d, 8), x, g2); g3 = madd(v128.load32_splat(d, 12), x, g3);
       }
-      apply4(w, g0, g1, g2, g3, keep, set);
+      apply4(w, g0, g1, g2, g3, keep, set, whole);
     }
   }
   stepBiases(L, m, mode, j0, j1);

@@ -11,11 +11,15 @@ export const ADD = 2;  // nablaW ← nablaW + c · ∇w, ... (a batch too big fo
   v128.store(w, f32x4.add(f32x4.mul(keep, v128.load(w)), g));
 }
 
-/** apply for 4 consecutive vectors, or with `set` (mode SET) just g: nablaW ← g. */
+/** apply for 4 consecutive vectors; with `set` (mode SET) just nablaW ← g, and with `whole` (keep = 1, which
+ *  leaves every w as it is) w ← w + g. */
 // @ts-ignore: decorator
-@inline export function apply4(w: usize, g0: v128, g1: v128, g2: v128, g3: v128, keep: v128, set: bool): void {
+@inline export function apply4(w: usize, g0: v128, g1: v128, g2: v128, g3: v128, keep: v128, set: bool, whole: bool): void {
   if (set) {
     v128.store(w, g0); v128.store(w, g1, 16); v128.store(w, g2, 32); v128.store(w, g3, 48);
+  } else if (whole) {
+    v128.store(w, f32x4.add(v128.load(w), g0)); v128.store(w, f32x4.add(v128.load(w, 16), g1), 16);
+    v128.store(w, f32x4.add(v128.load(w, 32), g2), 32); v128.store(w, f32x4.add(v128.load(w, 48), g3), 48);
   } else {
     apply(w, g0, keep); apply(w + 16, g1, keep); apply(w + 32, g2, keep); apply(w + 48, g3, keep);
   }

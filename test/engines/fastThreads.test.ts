@@ -17,7 +17,8 @@ import { createNetwork } from "../../src/network";
 import { train, trainer } from "../../src/sgd";
 import { randomDataset, worstError } from "../helpers";
 
-// A minibatch split between worker threads (src/engines/fast/split.ts, fastThreads.ts), against the readable engine.
+// A minibatch shared by worker threads (src/engines/fast/split.ts, threads.ts, asm/together.ts), against the readable
+// engine and against one thread.
 const tolerance = 1e-5;
 const digits = embeddedSplit({ seed: 1 });
 
@@ -34,6 +35,45 @@ test("a gradient summed by 2 and 3 threads equals the readable backprop's to 1e-
       assert.ok(error < tolerance, `[${sizes}] batch ${m}, ${threads} threads: relative error ${error}`);
       assert.ok(Math.abs(fast.cost - exact.cost) <= tolerance * exact.cost, `[${sizes}] batch ${m}: cost ${fast.cost} vs ${exact.cost}`);
     }
+  }
+});
+
+/** Every component of two gradients is the same number, bit for bit; else the first that differs. */
+function sameBits(a: ReturnType<typeof fastGradient>["gradient"], b: ReturnType<typeof fastGradient>["gradient"]): string | null {
+  for (let l = 0; l < a.nablaW.length; l++) {
+    for (let i = 0; i < a.nablaW[l].data.length; i++) if (!Object.is(a.nablaW[l].data[i], b.nablaW[l].data[i])) return `nablaW[${l}][${i}]: ${a.nablaW[l].data[i]} vs ${b.nablaW[l].data[i]}`;
+    for (let j = 0; j < a.nablaB[l].length; j++) if (!Object.is(a.nablaB[l][j], b.nablaB[l][j])) return `nablaB[${l}][${j}]: ${a.nablaB[l][j]} vs ${b.nablaB[l][j]}`;
+  }
+  return null;
+}
+
+test("threads share a batch by neurons, so a gradient is the same bits with 1, 2 and 3 threads, at awkward widths too", () => {
+  let seed = 20;
+  for (const [sizes, m, activation] of [[[784, 100, 10], 10, "sigmoid"], [[784, 16, 16, 10], 100, "sigmoid"], [[784, 130, 17, 10], 7, "relu"],
+    [[784, 1, 10], 3, "sigmoid"], [[784, 30, 10], 300, "relu"], [[784, 10], 1, "sigmoid"]] as const) {
+    const net = createNetwork([...sizes], { activation, init: "scaled", seed: seed++ });
+    const indices = Uint32Array.from({ length: m }, (_, i) => (i * 13 + seed) % digits.train.count);
+    for (const cost of Object.values(costs)) {
+      const [one, ...more] = [1, 2, 3].map((threads) => fastGradient(net, digits.train, indices, cost, threads));
+      more.forEach((g, t) => {
+        assert.equal(sameBits(one.gradient, g.gradient), null, `[${sizes}] batch ${m}, ${cost.name}, ${t + 2} threads`);
+        assert.ok(Object.is(one.cost, g.cost), `[${sizes}] batch ${m}: cost ${g.cost} vs ${one.cost}`);
+      });
+    }
+  }
+});
+
+test("training with 2 threads gives the same network as with one, bit for bit, with L2 and both costs", () => {
+  for (const [sizes, batchSize, cost, lambda] of [[[784, 100, 10], 10, "cross-entropy", 5], [[784, 128, 128, 10], 100, "quadratic", 0]] as const) {
+    const nets = [1, 2].map((threads) => {
+      const net = createNetwork([...sizes], { init: "scaled", seed: 7 });
+      train(net, digits.train, { eta: 0.5, batchSize, epochs: 1, seed: 3, threads, cost, lambda, evaluateTraining: false });
+      return net;
+    });
+    nets[0].weights.forEach((w, l) => {
+      assert.ok(w.data.every((v, i) => Object.is(v, nets[1].weights[l].data[i])), `[${sizes}] weights[${l}]`);
+      assert.ok(nets[0].biases[l].every((v, j) => Object.is(v, nets[1].biases[l][j])), `[${sizes}] biases[${l}]`);
+    });
   }
 });
 
