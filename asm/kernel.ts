@@ -53,6 +53,8 @@ export function trainTogether(batch: usize, thread: i32): void {
  * Backprop, phase by phase, thread t's share of each (together.ts); `sync` is the barrier (unused with one thread).
  * Shares: the images by examples; the forward pass, BP2 and the steps by neurons, in panels of 4; the input
  * layer's lists by groups of 4 inputs. The output layer, small, is thread 0's alone, with BP1 and the cost.
+ * The phases, between barriers: the images; the input layer's forward pass; each hidden layer's; the output
+ * layer; then, from the last hidden layer down, its BP2, and its step with the BP2 of the one below.
  */
 function backprop(
   table: usize, layers: i32, m: i32, images: usize, indices: usize, upcoming: i32, labels: usize,
@@ -72,21 +74,26 @@ function backprop(
     forward(L, m, relu, shareStart(panels, t, threads), shareStart(panels, t + 1, threads));
     barrier(sync, threads, ++round);
   }
+  // The output layer is small: thread 0 alone takes it through the forward pass, BP1, BP2 and its step.
   if (t == 0) {
     if (layers > 1) forward(out, m, false, 0, out.pOut >> 2);
     outputError(out, m, labels, cost, true, results);
+    if (layers > 1) {
+      backward(out, m, 0, out.pIn >> 2);
+      update(out, m, scale, decay, mode, 0, out.pOut >> 2);
+    }
   }
   barrier(sync, threads, ++round);
-  // From the last layer back: BP2 gives the previous layer's error using this layer's weights, which may then
-  // take their step (BP3, BP4): no earlier layer needs them again.
-  for (let l = layers - 1; l > 0; l--) {
+  // Back through the hidden layers: BP2 gives the previous layer's error using this layer's weights, which may
+  // then take their step (BP3, BP4): no earlier layer needs them again.
+  for (let l = layers - 2; l > 0; l--) {
     const L = layerAt(table, l), columns = L.pIn >> 2, panels = L.pOut >> 2;
     backward(L, m, shareStart(columns, t, threads), shareStart(columns, t + 1, threads));
     barrier(sync, threads, ++round);
     update(L, m, scale, decay, mode, shareStart(panels, t, threads), shareStart(panels, t + 1, threads));
   }
   updateInput(first, m, scale, decay, mode, shareStart(panels, t, threads), shareStart(panels, t + 1, threads));
-  barrier(sync, threads, ++round);
+  // No barrier at the end: the caller waits until every thread has returned (src/engines/fast/split.ts).
 }
 
 /** The step after a batch's gradient was summed in parts with ADD: w ← decay · w + nablaW, b ← b + nablaB. */
