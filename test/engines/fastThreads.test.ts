@@ -7,13 +7,15 @@ import * as path from "node:path";
 import { averageGradient } from "../../src/backprop";
 import { costs } from "../../src/cost";
 import { embeddedSplit } from "../../src/data/embedded";
-import { fastEvaluate, fastGradient } from "../../src/engines/fast";
+import { fastEngine, fastEvaluate, fastGradient } from "../../src/engines/fast";
+import { holdImages, loadParameters, storeParameters } from "../../src/engines/fast/copy";
+import { chunk, costCode, createKernel } from "../../src/engines/fast/kernel";
 import { evaluate } from "../../src/evaluate";
-import { defaultThreads, flopsPerThread, flopsPerExample } from "../../src/engines/fast/split";
-import { availableCores } from "../../src/engines/fast/threads";
+import { defaultThreads, flopsPerThread, flopsPerExample, stepInParts } from "../../src/engines/fast/split";
+import { availableCores, bindWorkers } from "../../src/engines/fast/threads";
 import { numericGradient } from "../../src/gradcheck";
 import { loadModel } from "../../src/io/model";
-import { createNetwork } from "../../src/network";
+import { cloneNetwork, createNetwork } from "../../src/network";
 import { train, trainer } from "../../src/sgd";
 import { randomDataset, worstError } from "../helpers";
 
@@ -74,6 +76,33 @@ test("training with 2 threads gives the same network as with one, bit for bit, w
       assert.ok(w.data.every((v, i) => Object.is(v, nets[1].weights[l].data[i])), `[${sizes}] weights[${l}]`);
       assert.ok(nets[0].biases[l].every((v, j) => Object.is(v, nets[1].biases[l][j])), `[${sizes}] biases[${l}]`);
     });
+  }
+});
+
+test("a step taken by 2 and 3 threads (stepInParts) is the one-thread engine's step, bit for bit, in one call or in rounds", () => {
+  let seed = 40;
+  for (const [sizes, m, decay] of [[[784, 100, 10], 10, 0.999], [[784, 130, 17, 10], 37, 1], [[784, 16, 16, 10], 300, 0.99]] as const) {
+    const net = createNetwork([...sizes], { init: "scaled", seed: seed++ });
+    const order = Uint32Array.from({ length: digits.train.count }, (_, i) => (i * 17 + seed) % digits.train.count);
+    const one = fastEngine(net, { cost: "cross-entropy", batchSize: m, threads: 1 });
+    one.load(net);
+    one.step(digits.train, order, 50, 50 + m, 0.5, decay);
+    const expected = cloneNetwork(net);
+    one.store(expected);
+    for (const threads of [2, 3]) {
+      const k = createKernel(sizes, false, Math.ceil(Math.min(m, chunk) / threads), threads);
+      loadParameters(k, net);
+      holdImages(k, digits.train);
+      assert.ok(bindWorkers(k, threads - 1));
+      const result = stepInParts(k, threads, digits.train, order, 50, 50 + m, costCode("cross-entropy"), -0.5 / m, decay);
+      assert.ok(Object.is(result.cost, one.batch.cost) && result.correct === one.batch.correct, `[${sizes}] batch ${m}: cost and count`);
+      const got = cloneNetwork(net);
+      storeParameters(k, got.weights.map((w) => w.data), got.biases);
+      got.weights.forEach((w, l) => {
+        assert.ok(w.data.every((v, i) => Object.is(v, expected.weights[l].data[i])), `[${sizes}] batch ${m}, ${threads} threads: weights[${l}]`);
+        assert.ok(got.biases[l].every((v, j) => Object.is(v, expected.biases[l][j])), `[${sizes}] batch ${m}, ${threads} threads: biases[${l}]`);
+      });
+    }
   }
 });
 

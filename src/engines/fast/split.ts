@@ -2,35 +2,61 @@ import { Dataset } from "../../data/dataset";
 import { LearnerError } from "../../errors/learnerError";
 import { setBatch } from "./copy";
 import { TOGETHER } from "./jobs";
-import { ADD, Kernel, SET, chunk } from "./kernel";
+import { ADD, Kernel, SET, STEP, chunk } from "./kernel";
 import { Pace, createPace } from "./pace";
 import { availableCores, post, waitIdle } from "./threads";
 
 /**
  * A batch trained by several threads together (asm/together.ts): each takes a share of every layer's neurons,
  * so each weighted sum and each gradient component is still computed by one thread, in one thread's order, and
- * the result is the same bits for any number of threads. Sums the gradient of images order[start..end) of `data`
- * (held with holdImages), times `scale`, into the kernel's nablaW and nablaB, in rounds of at most `chunk`
- * examples, as one thread sums a batch bigger than that; the caller then takes the step (the kernel's `step`).
- * Returns the summed cost and the number right, from the forward passes. `threads` is the most it uses: a batch
- * takes one thread instead when that has lately been faster (pace.ts).
+ * the result is the same bits for any number of threads. `most` is the most threads a batch uses: it takes one
+ * instead when that has lately been faster (pace.ts).
+ *
+ * gradientInParts sums the gradient of images order[start..end) of `data` (held with holdImages), times `scale`,
+ * into the kernel's nablaW and nablaB, in rounds of at most `chunk` examples, as one thread sums a batch bigger
+ * than that; the caller then takes the step (the kernel's `step`). stepInParts takes the step itself,
+ * w ← decay · w + scale · ∇w, in the same call as backprop when the batch fits in one round. Both return the
+ * summed cost and the number right, from the forward passes.
  */
 export function gradientInParts(
   k: Kernel, most: number, data: Dataset, order: ArrayLike<number>, start: number, end: number, cost: number, scale: number,
 ): { cost: number; correct: number } {
+  return paced(k, most, end - start, (threads) => {
+    let total = 0, correct = 0;
+    const round = Math.min(k.layout.capacity, chunk);
+    for (let s = start; s < end; s += round) {
+      const e = Math.min(s + round, end);
+      const upcoming = setBatch(k, data, order, s, e);
+      trainTogether(k, threads, { m: e - s, upcoming, cost, scale, decay: 1, mode: s === start ? SET : ADD });
+      total += k.results[0];
+      correct += k.results[1];
+    }
+    return { cost: total, correct };
+  });
+}
+
+export function stepInParts(
+  k: Kernel, most: number, data: Dataset, order: ArrayLike<number>, start: number, end: number, cost: number, scale: number, decay: number,
+): { cost: number; correct: number } {
+  if (end - start > Math.min(k.layout.capacity, chunk)) {
+    const result = gradientInParts(k, most, data, order, start, end, cost, scale);
+    k.calls.step(k.layout.table, k.sizes.length - 1, decay);
+    return result;
+  }
+  return paced(k, most, end - start, (threads) => {
+    const upcoming = setBatch(k, data, order, start, end);
+    trainTogether(k, threads, { m: end - start, upcoming, cost, scale, decay, mode: STEP });
+    return { cost: k.results[0], correct: k.results[1] };
+  });
+}
+
+/** Runs `batch` with the threads the kernel's pace chooses, and tells the pace how long it took. */
+function paced<T>(k: Kernel, most: number, examples: number, batch: (threads: number) => T): T {
   if (!paces.has(k)) paces.set(k, createPace(most));
   const pace = paces.get(k)!, threads = Math.min(pace.next(), most), started = performance.now();
-  let total = 0, correct = 0;
-  const round = Math.min(k.layout.capacity, chunk);
-  for (let s = start; s < end; s += round) {
-    const e = Math.min(s + round, end);
-    const upcoming = setBatch(k, data, order, s, e);
-    trainTogether(k, threads, { m: e - s, upcoming, cost, scale, decay: 1, mode: s === start ? SET : ADD });
-    total += k.results[0];
-    correct += k.results[1];
-  }
-  pace.record(threads, (performance.now() - started) / 1000, end - start);
-  return { cost: total, correct };
+  const result = batch(threads);
+  pace.record(threads, (performance.now() - started) / 1000, examples);
+  return result;
 }
 
 const paces = new WeakMap<Kernel, Pace>();
