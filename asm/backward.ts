@@ -89,14 +89,14 @@ export function update(L: Layer, m: i32, c: f32, decay: f32, mode: i32, p0: i32,
       let g01 = f32x4.splat(0), g11 = f32x4.splat(0), g21 = f32x4.splat(0), g31 = f32x4.splat(0);
       let a = L.input + k, d = L.delta + (j << 2);
       for (let i = 0; i < m; i++, a += inBytes, d += outBytes) {
-        const x0 = v128.load(a), x1 = v128.load(a, 16);
-        let dj = v128.load32_splat(d);
+        const x0 = v128.load(a), x1 = v128.load(a, 16), ds = v128.load(d);
+        let dj = i32x4.shuffle(ds, ds, 0, 0, 0, 0);
         g00 = madd(dj, x0, g00); g01 = madd(dj, x1, g01);
-        dj = v128.load32_splat(d, 4);
+        dj = i32x4.shuffle(ds, ds, 1, 1, 1, 1);
         g10 = madd(dj, x0, g10); g11 = madd(dj, x1, g11);
-        dj = v128.load32_splat(d, 8);
+        dj = i32x4.shuffle(ds, ds, 2, 2, 2, 2);
         g20 = madd(dj, x0, g20); g21 = madd(dj, x1, g21);
-        dj = v128.load32_splat(d, 12);
+        dj = i32x4.shuffle(ds, ds, 3, 3, 3, 3);
         g30 = madd(dj, x0, g30); g31 = madd(dj, x1, g31);
       }
       const w = target + j * inBytes + (k << 2);
@@ -109,11 +109,11 @@ export function update(L: Layer, m: i32, c: f32, decay: f32, mode: i32, p0: i32,
       let g0 = f32x4.splat(0), g1 = f32x4.splat(0), g2 = f32x4.splat(0), g3 = f32x4.splat(0);
       let a = L.input + k, d = L.delta + (j << 2);
       for (let i = 0; i < m; i++, a += inBytes, d += outBytes) {
-        const x0 = v128.load(a);
-        g0 = madd(v128.load32_splat(d), x0, g0);
-        g1 = madd(v128.load32_splat(d, 4), x0, g1);
-        g2 = madd(v128.load32_splat(d, 8), x0, g2);
-        g3 = madd(v128.load32_splat(d, 12), x0, g3);
+        const x0 = v128.load(a), ds = v128.load(d);
+        g0 = madd(i32x4.shuffle(ds, ds, 0, 0, 0, 0), x0, g0);
+        g1 = madd(i32x4.shuffle(ds, ds, 1, 1, 1, 1), x0, g1);
+        g2 = madd(i32x4.shuffle(ds, ds, 2, 2, 2, 2), x0, g2);
+        g3 = madd(i32x4.shuffle(ds, ds, 3, 3, 3, 3), x0, g3);
       }
       const w = target + j * inBytes + (k << 2);
       apply4(w, g0, g1, g2, g3, keep, set, whole);

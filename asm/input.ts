@@ -142,12 +142,13 @@ export function updateInput(L: Layer, m: i32, c: f32, decay: f32, mode: i32, p0:
     for (; j + 8 <= j1; j += 8, w += 128) {
       let g0 = f32x4.splat(0), g1 = f32x4.splat(0), g2 = f32x4.splat(0), g3 = f32x4.splat(0);
       let g4 = f32x4.splat(0), g5 = f32x4.splat(0), g6 = f32x4.splat(0), g7 = f32x4.splat(0);
-      for (let e = list + 4; e < end; e += 8) {
+      for (let e = list + 4; e < end; e += 8) { // 8 errors, each spread over 4 lanes (shuffles: fewer registers than loads)
         const x = v128.load(<usize>load<i32>(e)), d = delta + <usize>load<i32>(e, 4) + (j << 2);
-        g0 = madd(v128.load32_splat(d), x, g0); g1 = madd(v128.load32_splat(d, 4), x, g1);
-        g2 = madd(v128.load32_splat(d, 8), x, g2); g3 = madd(v128.load32_splat(d, 12), x, g3);
-        g4 = madd(v128.load32_splat(d, 16), x, g4); g5 = madd(v128.load32_splat(d, 20), x, g5);
-        g6 = madd(v128.load32_splat(d, 24), x, g6); g7 = madd(v128.load32_splat(d, 28), x, g7);
+        const d0 = v128.load(d), d1 = v128.load(d, 16);
+        g0 = madd(i32x4.shuffle(d0, d0, 0, 0, 0, 0), x, g0); g1 = madd(i32x4.shuffle(d0, d0, 1, 1, 1, 1), x, g1);
+        g2 = madd(i32x4.shuffle(d0, d0, 2, 2, 2, 2), x, g2); g3 = madd(i32x4.shuffle(d0, d0, 3, 3, 3, 3), x, g3);
+        g4 = madd(i32x4.shuffle(d1, d1, 0, 0, 0, 0), x, g4); g5 = madd(i32x4.shuffle(d1, d1, 1, 1, 1, 1), x, g5);
+        g6 = madd(i32x4.shuffle(d1, d1, 2, 2, 2, 2), x, g6); g7 = madd(i32x4.shuffle(d1, d1, 3, 3, 3, 3), x, g7);
       }
       apply4(w, g0, g1, g2, g3, keep, set, whole);
       apply4(w + 64, g4, g5, g6, g7, keep, set, whole);
@@ -155,9 +156,9 @@ export function updateInput(L: Layer, m: i32, c: f32, decay: f32, mode: i32, p0:
     if (j < j1) { // a last 4 neurons
       let g0 = f32x4.splat(0), g1 = f32x4.splat(0), g2 = f32x4.splat(0), g3 = f32x4.splat(0);
       for (let e = list + 4; e < end; e += 8) {
-        const x = v128.load(<usize>load<i32>(e)), d = delta + <usize>load<i32>(e, 4) + (j << 2);
-        g0 = madd(v128.load32_splat(d), x, g0); g1 = madd(v128.load32_splat(d, 4), x, g1);
-        g2 = madd(v128.load32_splat(d, 8), x, g2); g3 = madd(v128.load32_splat(d, 12), x, g3);
+        const x = v128.load(<usize>load<i32>(e)), d0 = v128.load(delta + <usize>load<i32>(e, 4) + (j << 2));
+        g0 = madd(i32x4.shuffle(d0, d0, 0, 0, 0, 0), x, g0); g1 = madd(i32x4.shuffle(d0, d0, 1, 1, 1, 1), x, g1);
+        g2 = madd(i32x4.shuffle(d0, d0, 2, 2, 2, 2), x, g2); g3 = madd(i32x4.shuffle(d0, d0, 3, 3, 3, 3), x, g3);
       }
       apply4(w, g0, g1, g2, g3, keep, set, whole);
     }
