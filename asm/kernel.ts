@@ -28,7 +28,8 @@ export function heapBase(): usize {
 /**
  * Backprop on a minibatch of m examples: the images numbered indices[0..m) (u32) of the data set whose
  * pixels start at `images` (nIn bytes per image), with the desired digits labels[0..m) (bytes).
- * indices[m..m+upcoming) are the next batch's images, fetched into cache meanwhile.
+ * indices[m..m+upcoming) are images to fetch into cache meanwhile (src/engines/fast/copy.ts lists the batch after
+ * next's: the next one's came in during the one before).
  * `mode` says what to do with the gradient summed over the batch, times `scale` (step.ts): STEP takes
  * the step (scale = −eta/m; weights also shrink by `decay`, 1 without L2), SET writes it to nablaW and
  * nablaB (scale = 1/m gives the average gradient), ADD adds it there (a batch in parts; see applyGradient).

@@ -50,18 +50,21 @@ export function holdImages(k: Kernel, data: Dataset): void {
 
 /**
  * Puts the numbers and labels of images order[start..end) into the batch buffers (their pixels must be held),
- * followed by the numbers of the next batch's images, up to as many again, into the buffers of `part` (the main
- * thread's unless a worker thread's is given). Returns how many of those follow.
+ * followed by the numbers of the images of the batch after next, up to as many again, for the kernel to fetch
+ * into cache while it trains (the next batch's were fetched during the one before), into the buffers of `part`
+ * (the main thread's unless a worker thread's is given). Returns how many of those follow.
  */
 export function setBatch(k: Kernel, data: Dataset, order: ArrayLike<number>, start: number, end: number, part: Part = k.layout): number {
   const { indices, labels } = part;
-  const m = end - start, upcoming = Math.min(m, order.length - end);
-  for (let n = 0; n < m + upcoming; n++) {
+  const m = end - start, ahead = Math.min(end + m, order.length), upcoming = Math.min(m, order.length - ahead);
+  for (let n = 0; n < m; n++) {
     const i = order[start + n];
     if (!(i >= 0 && i < data.count)) throw new RangeError(`image ${i} does not exist; "${data.name}" has images 0..${data.count - 1}`);
     k.indices[indices / 4 + n] = i;
-    if (n < m) k.bytes[labels + n] = data.labels[i];
+    k.bytes[labels + n] = data.labels[i];
   }
+  // Only fetched, never read as images, so a number out of range is left out rather than refused.
+  for (let n = 0; n < upcoming; n++) k.indices[indices / 4 + m + n] = Math.min(order[ahead + n] >>> 0, data.count - 1);
   return upcoming;
 }
 
