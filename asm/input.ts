@@ -11,8 +11,7 @@ import { madd, sum4 } from "./simd";
  * so they give the same bits: an all-black group would only have added products that are exactly 0.
  *
  * The batch's lists, in the layer record (asm/layer.ts), and A^0:
- *   inked     per example i (a row of pIn/4 + 1 i32): the count, then for each of its groups g with ink, in order,
- *             where that group's weights start in w^0: g · pOut · 16 bytes (asm/layer.ts)
+ *   inked     per example i (a row of pIn/4 + 1 i32): the count, then its groups g with ink, in order
  *   A^0       per example i, the grey values of its groups with ink only, one f32x4 after the other, in that order
  *   inkedBy   per group g (a row of 2m + 1 i32): the count, then for each example i with ink there, in order of i,
  *             the address of its 4 grey values in A^0 and the offset of its error row, i · pOut · 4
@@ -20,7 +19,7 @@ import { madd, sum4 } from "./simd";
 
 /** A^0 = bytes / 255 for examples i0..i1 of the batch (their groups with ink), and their `inked` rows. */
 export function loadImages(L: Layer, images: usize, indices: usize, i0: i32, i1: i32): void {
-  const n = <usize>L.nIn, inBytes = <usize>L.pIn << 2, rowBytes = <usize>L.pIn + 4, groupBytes = <usize>L.pOut << 4;
+  const n = <usize>L.nIn, inBytes = <usize>L.pIn << 2, rowBytes = <usize>L.pIn + 4;
   const toGrey = f32x4.splat(<f32>1 / 255);
   for (let i = i0; i < i1; i++) {
     const image = images + <usize>load<u32>(indices + (<usize>i << 2)) * n, a = L.input + <usize>i * inBytes;
@@ -28,21 +27,21 @@ export function loadImages(L: Layer, images: usize, indices: usize, i0: i32, i1:
     let count: usize = 0, k: usize = 0;
     for (; k + 16 <= n; k += 16) {
       // Which of these four groups have ink, one bit each. Each group is widened to 32-bit integers, then floats,
-      // and written with its weights' offset at `count`, which moves on only past a group with ink.
+      // and written with its group number at `count`, which moves on only past a group with ink.
       const bytes = v128.load(image + k), ink = <usize>i32x4.bitmask(v128.not(i32x4.eq(bytes, i32x4.splat(0))));
       if (ink == 0) continue;
-      const lo = i16x8.extend_low_i8x16_u(bytes), hi = i16x8.extend_high_i8x16_u(bytes), at = (k >> 2) * groupBytes;
+      const lo = i16x8.extend_low_i8x16_u(bytes), hi = i16x8.extend_high_i8x16_u(bytes), at = <i32>(k >> 2);
       v128.store(a + (count << 4), f32x4.mul(f32x4.convert_i32x4_u(i32x4.extend_low_i16x8_u(lo)), toGrey));
-      store<i32>(inked + 4 + (count << 2), <i32>at);
+      store<i32>(inked + 4 + (count << 2), at);
       count += ink & 1;
       v128.store(a + (count << 4), f32x4.mul(f32x4.convert_i32x4_u(i32x4.extend_high_i16x8_u(lo)), toGrey));
-      store<i32>(inked + 4 + (count << 2), <i32>(at + groupBytes));
+      store<i32>(inked + 4 + (count << 2), at + 1);
       count += (ink >> 1) & 1;
       v128.store(a + (count << 4), f32x4.mul(f32x4.convert_i32x4_u(i32x4.extend_low_i16x8_u(hi)), toGrey));
-      store<i32>(inked + 4 + (count << 2), <i32>(at + 2 * groupBytes));
+      store<i32>(inked + 4 + (count << 2), at + 2);
       count += (ink >> 2) & 1;
       v128.store(a + (count << 4), f32x4.mul(f32x4.convert_i32x4_u(i32x4.extend_high_i16x8_u(hi)), toGrey));
-      store<i32>(inked + 4 + (count << 2), <i32>(at + 3 * groupBytes));
+      store<i32>(inked + 4 + (count << 2), at + 3);
       count += ink >> 3;
     }
     for (; k < n; k += 4) { // the last groups, when the image's size is not a multiple of 16 (the last one padded with 0)
@@ -52,7 +51,7 @@ export function loadImages(L: Layer, images: usize, indices: usize, i0: i32, i1:
         store<f32>(a + (count << 4) + (q << 2), <f32>pixel * (<f32>1 / 255));
         ink = ink || pixel != 0;
       }
-      if (ink) store<i32>(inked + 4 + (count++ << 2), <i32>((k >> 2) * groupBytes));
+      if (ink) store<i32>(inked + 4 + (count++ << 2), <i32>(k >> 2));
     }
     store<i32>(inked, <i32>count);
   }
@@ -60,12 +59,12 @@ export function loadImages(L: Layer, images: usize, indices: usize, i0: i32, i1:
 
 /** The `inkedBy` rows of groups g0..g1, from the `inked` rows of all m examples. */
 export function listByGroup(L: Layer, m: i32, g0: usize, g1: usize): void {
-  const inBytes = <usize>L.pIn << 2, rowBytes = <usize>L.pIn + 4, byRow = (<usize>m << 3) + 4, groupBytes = <usize>L.pOut << 4;
+  const inBytes = <usize>L.pIn << 2, rowBytes = <usize>L.pIn + 4, byRow = (<usize>m << 3) + 4;
   for (let g = g0; g < g1; g++) store<i32>(L.inkedBy + g * byRow, 0);
   for (let i = 0; i < m; i++) {
     const inked = L.inked + <usize>i * rowBytes, count = <usize>load<i32>(inked), a = L.input + <usize>i * inBytes;
     for (let t: usize = 0; t < count; t++) {
-      const g = <usize>load<i32>(inked + 4 + (t << 2)) / groupBytes;
+      const g = <usize>load<i32>(inked + 4 + (t << 2));
       if (g < g0 || g >= g1) continue;
       const list = L.inkedBy + g * byRow, c = <usize>load<i32>(list);
       store<i32>(list + 4 + (c << 3), <i32>(a + (t << 4)));
@@ -82,7 +81,7 @@ export function listByGroup(L: Layer, m: i32, g0: usize, g1: usize): void {
  */
 export function forwardInput(L: Layer, m: i32, relu: bool, p0: i32, p1: i32): void {
   const inBytes = <usize>L.pIn << 2, outBytes = <usize>L.pOut << 2, rowBytes = <usize>L.pIn + 4;
-  const input = L.input, inkedRows = L.inked, output = L.output, j1 = <usize>p1 << 2;
+  const input = L.input, inkedRows = L.inked, output = L.output, j1 = <usize>p1 << 2, groupBytes = <usize>L.pOut << 4;
   let j = <usize>p0 << 2;
   for (; j + 8 <= j1; j += 8) {
     const w = L.weights + (j << 4);
@@ -92,7 +91,7 @@ export function forwardInput(L: Layer, m: i32, relu: bool, p0: i32, p1: i32): vo
       let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
       let s4 = f32x4.splat(0), s5 = f32x4.splat(0), s6 = f32x4.splat(0), s7 = f32x4.splat(0);
       for (let t = inked + 4, a = input + i * inBytes; t < end; t += 4, a += 16) {
-        const x = v128.load(a), u = w + <usize>load<i32>(t);
+        const x = v128.load(a), u = w + <usize>load<i32>(t) * groupBytes;
         s0 = madd(v128.load(u), x, s0); s1 = madd(v128.load(u, 16), x, s1);
         s2 = madd(v128.load(u, 32), x, s2); s3 = madd(v128.load(u, 48), x, s3);
         s4 = madd(v128.load(u, 64), x, s4); s5 = madd(v128.load(u, 80), x, s5);
@@ -109,7 +108,7 @@ export function forwardInput(L: Layer, m: i32, relu: bool, p0: i32, p1: i32): vo
       const inked = inkedRows + i * rowBytes, end = inked + 4 + (<usize>load<i32>(inked) << 2);
       let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
       for (let t = inked + 4, a = input + i * inBytes; t < end; t += 4, a += 16) {
-        const x = v128.load(a), u = w + <usize>load<i32>(t);
+        const x = v128.load(a), u = w + <usize>load<i32>(t) * groupBytes;
         s0 = madd(v128.load(u), x, s0); s1 = madd(v128.load(u, 16), x, s1);
         s2 = madd(v128.load(u, 32), x, s2); s3 = madd(v128.load(u, 48), x, s3);
       }
