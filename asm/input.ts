@@ -1,6 +1,6 @@
 import { Layer } from "./layer";
 import { activate } from "./forward";
-import { SET, STEP, apply4, scaleErrors, stepBiases } from "./step";
+import { SET, STEP, apply4 } from "./step";
 import { madd, sum4 } from "./simd";
 
 /**
@@ -13,9 +13,16 @@ import { madd, sum4 } from "./simd";
  * The batch's lists, in the layer record (asm/layer.ts), and A^0:
  *   inked     per example i (a row of pIn/4 + 1 i32): the count, then its groups g with ink, in order
  *   A^0       per example i, the grey values of its groups with ink only, one f32x4 after the other, in that order
- *   inkedBy   per group g (a row of 2m + 1 i32): the count, then for each example i with ink there, in order of i,
+ *   inkedBy   per group g (a row of listBytes(m)): the count, then for each example i with ink there, in order of i,
  *             the address of its 4 grey values in A^0 and the offset of its error row, i · pOut · 4
  */
+
+/** The bytes of a group's `inkedBy` row: 2m + 1 i32, rounded up to whole cache lines, as the threads write
+ *  alternate groups' rows (src/engines/fast/kernel.ts reserves as many). */
+// @ts-ignore: decorator
+@inline function listBytes(m: i32): usize {
+  return ((<usize>m << 3) + 4 + 63) & ~63;
+}
 
 /** A^0 = bytes / 255 for examples i0..i1 of the batch (their groups with ink), and their `inked` rows. */
 export function loadImages(L: Layer, images: usize, indices: usize, i0: i32, i1: i32): void {
@@ -57,36 +64,37 @@ export function loadImages(L: Layer, images: usize, indices: usize, i0: i32, i1:
   }
 }
 
-/** The `inkedBy` rows of groups g0..g1, from the `inked` rows of all m examples. */
-export function listByGroup(L: Layer, m: i32, g0: usize, g1: usize): void {
-  const inBytes = <usize>L.pIn << 2, rowBytes = <usize>L.pIn + 4, byRow = (<usize>m << 3) + 4;
-  for (let g = g0; g < g1; g++) store<i32>(L.inkedBy + g * byRow, 0);
+/** The `inkedBy` rows of thread t's groups (g = t, t + threads, ...: their ink is spread alike), from the
+ *  `inked` rows of all m examples. */
+export function listByGroup(L: Layer, m: i32, t: i32, threads: i32): void {
+  const inBytes = <usize>L.pIn << 2, rowBytes = <usize>L.pIn + 4, byRow = listBytes(m), groups = <usize>L.pIn >> 2;
+  for (let g = <usize>t; g < groups; g += <usize>threads) store<i32>(L.inkedBy + g * byRow, 0);
   for (let i = 0; i < m; i++) {
     const inked = L.inked + <usize>i * rowBytes, count = <usize>load<i32>(inked), a = L.input + <usize>i * inBytes;
-    for (let t: usize = 0; t < count; t++) {
-      const g = <usize>load<i32>(inked + 4 + (t << 2));
-      if (g < g0 || g >= g1) continue;
-      const list = L.inkedBy + g * byRow, c = <usize>load<i32>(list);
-      store<i32>(list + 4 + (c << 3), <i32>(a + (t << 4)));
-      store<i32>(list + 8 + (c << 3), i * L.pOut << 2);
-      store<i32>(list, <i32>c + 1);
+    for (let c: usize = 0; c < count; c++) {
+      const g = <usize>load<i32>(inked + 4 + (c << 2));
+      if (threads > 1 && g % <usize>threads != <usize>t) continue;
+      const list = L.inkedBy + g * byRow, n = <usize>load<i32>(list);
+      store<i32>(list + 4 + (n << 3), <i32>(a + (c << 4)));
+      store<i32>(list + 8 + (n << 3), i * L.pOut << 2);
+      store<i32>(list, <i32>n + 1);
     }
   }
 }
 
 /**
- * The forward pass through w^0 (forward.ts's, on the groups with ink) for the neurons of panels p0..p1:
+ * The forward pass through w^0 (forward.ts's, on the groups with ink) for examples i0..i1:
  * z_ij = Σ_k w_jk a_ik + b_j, 8 neurons of one example at a time, then σ. w^0 is stored by groups of 4 inputs
  * (asm/layer.ts), so the 32 weights of 8 neurons that meet one group are 128 contiguous bytes.
  */
-export function forwardInput(L: Layer, m: i32, relu: bool, p0: i32, p1: i32): void {
+export function forwardInput(L: Layer, i0: i32, i1: i32, relu: bool): void {
   const inBytes = <usize>L.pIn << 2, outBytes = <usize>L.pOut << 2, rowBytes = <usize>L.pIn + 4;
-  const input = L.input, inkedRows = L.inked, output = L.output, j1 = <usize>p1 << 2, groupBytes = <usize>L.pOut << 4;
-  let j = <usize>p0 << 2;
+  const input = L.input, inkedRows = L.inked, output = L.output, j1 = <usize>L.pOut, groupBytes = <usize>L.pOut << 4;
+  let j: usize = 0;
   for (; j + 8 <= j1; j += 8) {
     const w = L.weights + (j << 4);
     const b0 = v128.load(L.biases + (j << 2)), b1 = v128.load(L.biases + (j << 2), 16);
-    for (let i: usize = 0; i < <usize>m; i++) {
+    for (let i = <usize>i0; i < <usize>i1; i++) {
       const inked = inkedRows + i * rowBytes, end = inked + 4 + (<usize>load<i32>(inked) << 2);
       let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
       let s4 = f32x4.splat(0), s5 = f32x4.splat(0), s6 = f32x4.splat(0), s7 = f32x4.splat(0);
@@ -104,7 +112,7 @@ export function forwardInput(L: Layer, m: i32, relu: bool, p0: i32, p1: i32): vo
   }
   if (j < j1) { // a last 4 neurons
     const w = L.weights + (j << 4), b0 = v128.load(L.biases + (j << 2));
-    for (let i: usize = 0; i < <usize>m; i++) {
+    for (let i = <usize>i0; i < <usize>i1; i++) {
       const inked = inkedRows + i * rowBytes, end = inked + 4 + (<usize>load<i32>(inked) << 2);
       let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
       for (let t = inked + 4, a = input + i * inBytes; t < end; t += 4, a += 16) {
@@ -115,30 +123,28 @@ export function forwardInput(L: Layer, m: i32, relu: bool, p0: i32, p1: i32): vo
       v128.store(output + i * outBytes + (j << 2), f32x4.add(sum4(s0, s1, s2, s3), b0));
     }
   }
-  activate(L, m, relu, <usize>p0 << 2, j1);
+  activate(L, i0, i1, relu);
 }
 
 /**
- * BP3, BP4 and the step for w^0 (backward.ts's update, on the groups with ink), for the neurons of panels p0..p1:
+ * BP4 for w^0 and its step (backward.ts's update, on the groups with ink), for thread t's groups (listByGroup):
  * w ← keep · w + ∇w (w^0 itself, or nablaW), for each group of 4 inputs and 8 neurons at a time, with
  * ∇w = Σ_i δ_ij a_ik over the examples with ink there, in order of i (δ already times c). Where no example has
- * ink, ∇w = 0: the weights only shrink by keep (with L2), or stay as they are.
+ * ink, ∇w = 0: the weights only shrink by keep (with L2), or stay as they are. (BP3 is step.ts's stepBiases.)
  */
-export function updateInput(L: Layer, m: i32, c: f32, decay: f32, mode: i32, p0: i32, p1: i32): void {
-  const pOut = <usize>L.pOut, byRow = (<usize>m << 3) + 4, groups = <usize>L.pIn >> 2, delta = L.delta;
-  const j0 = <usize>p0 << 2, j1 = <usize>p1 << 2, groupBytes = pOut << 4, zero = f32x4.splat(0);
-  scaleErrors(L, m, c, j0, j1);
+export function updateInput(L: Layer, m: i32, decay: f32, mode: i32, t: i32, threads: i32): void {
+  const pOut = <usize>L.pOut, byRow = listBytes(m), groups = <usize>L.pIn >> 2, delta = L.delta;
+  const groupBytes = pOut << 4, zero = f32x4.splat(0);
   const target = mode == STEP ? L.weights : L.nablaW, kept: f32 = mode == STEP ? decay : 1, keep = f32x4.splat(kept), set = mode == SET, whole = kept == 1;
-  let list = L.inkedBy;
-  for (let g: usize = 0; g < groups; g++, list += byRow) {
-    const end = list + 4 + (<usize>load<i32>(list) << 3), first = target + g * groupBytes + (j0 << 4), last = first + ((j1 - j0) << 4);
+  for (let g = <usize>t; g < groups; g += <usize>threads) {
+    const list = L.inkedBy + g * byRow, end = list + 4 + (<usize>load<i32>(list) << 3), first = target + g * groupBytes, last = first + groupBytes;
     if (end == list + 4) { // no ink in this group
       if (set) memory.fill(first, 0, last - first);
       else if (kept != 1) for (let w = first; w < last; w += 16) v128.store(w, f32x4.add(f32x4.mul(keep, v128.load(w)), zero));
       continue;
     }
-    let j = j0, w = first;
-    for (; j + 8 <= j1; j += 8, w += 128) {
+    let j: usize = 0, w = first;
+    for (; j + 8 <= pOut; j += 8, w += 128) {
       let g0 = f32x4.splat(0), g1 = f32x4.splat(0), g2 = f32x4.splat(0), g3 = f32x4.splat(0);
       let g4 = f32x4.splat(0), g5 = f32x4.splat(0), g6 = f32x4.splat(0), g7 = f32x4.splat(0);
       for (let e = list + 4; e < end; e += 8) { // 8 errors, each spread over 4 lanes (shuffles: fewer registers than loads)
@@ -152,7 +158,7 @@ export function updateInput(L: Layer, m: i32, c: f32, decay: f32, mode: i32, p0:
       apply4(w, g0, g1, g2, g3, keep, set, whole);
       apply4(w + 64, g4, g5, g6, g7, keep, set, whole);
     }
-    if (j < j1) { // a last 4 neurons
+    if (j < pOut) { // a last 4 neurons
       let g0 = f32x4.splat(0), g1 = f32x4.splat(0), g2 = f32x4.splat(0), g3 = f32x4.splat(0);
       for (let e = list + 4; e < end; e += 8) {
         const x = v128.load(<usize>load<i32>(e)), d0 = v128.load(delta + <usize>load<i32>(e, 4) + (j << 2));
@@ -162,5 +168,4 @@ export function updateInput(L: Layer, m: i32, c: f32, decay: f32, mode: i32, p0:
       apply4(w, g0, g1, g2, g3, keep, set, whole);
     }
   }
-  stepBiases(L, m, mode, j0, j1);
 }

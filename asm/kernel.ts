@@ -16,8 +16,9 @@ import { layerAt } from "./layer";
 import { forward } from "./forward";
 import { applyGradient, backward, update } from "./backward";
 import { forwardInput, listByGroup, loadImages, updateInput } from "./input";
-import { outputError } from "./cost";
+import { addUp, outputError } from "./cost";
 import { BARRIER, Batch, barrier, shareStart } from "./together";
+import { scaleErrors, stepBiases } from "./step";
 export { peak } from "./peak";
 
 /** The first free byte of memory: src/engines/fast/kernel.ts places every buffer from here up. */
@@ -51,49 +52,39 @@ export function trainTogether(batch: usize, thread: i32): void {
 }
 
 /**
- * Backprop, phase by phase, thread t's share of each (together.ts); `sync` is the barrier (unused with one thread).
- * Shares: the images by examples; the forward pass, BP2 and the steps by neurons, in panels of 4; the input
- * layer's lists by groups of 4 inputs. The output layer, small, is thread 0's alone, with BP1 and the cost.
- * The phases, between barriers: the images; the input layer's forward pass; each hidden layer's; the output
- * layer; then, from the last hidden layer down, its BP2, and its step with the BP2 of the one below.
+ * Backprop, thread t's share of it (together.ts); `sync` is the barrier (unused with one thread). Two phases:
+ * first each thread takes its share of the examples through the forward pass, BP1 and BP2 (an example's errors
+ * need no other example); then, after a barrier, each takes its share of the weights through BP3, BP4 and the
+ * step: whole panels of 4 neurons, and for the input layer whole groups of 4 inputs, every `threads`-th one.
  */
 function backprop(
   table: usize, layers: i32, m: i32, images: usize, indices: usize, upcoming: i32, labels: usize,
   relu: bool, cost: i32, scale: f32, decay: f32, mode: i32, results: usize, t: i32, threads: i32, sync: usize,
 ): void {
-  const first = layerAt(table, 0), out = layerAt(table, layers - 1), groups = first.pIn >> 2;
-  let round = 0;
+  const first = layerAt(table, 0), out = layerAt(table, layers - 1);
+  const i0 = shareStart(m, t, threads), i1 = shareStart(m, t + 1, threads);
   prefetch(images, indices + (<usize>m << 2), shareStart(upcoming, t, threads), shareStart(upcoming, t + 1, threads), <usize>first.nIn);
-  loadImages(first, images, indices, shareStart(m, t, threads), shareStart(m, t + 1, threads));
-  barrier(sync, threads, ++round);
-  listByGroup(first, m, shareStart(groups, t, threads), shareStart(groups, t + 1, threads));
-  const panels = first.pOut >> 2;
-  forwardInput(first, m, relu && layers > 1, shareStart(panels, t, threads), shareStart(panels, t + 1, threads));
-  barrier(sync, threads, ++round);
-  for (let l = 1; l < layers - 1; l++) {
-    const L = layerAt(table, l), panels = L.pOut >> 2;
-    forward(L, m, relu, shareStart(panels, t, threads), shareStart(panels, t + 1, threads));
-    barrier(sync, threads, ++round);
+  loadImages(first, images, indices, i0, i1);
+  forwardInput(first, i0, i1, relu && layers > 1);
+  for (let l = 1; l < layers; l++) forward(layerAt(table, l), i0, i1, relu && l < layers - 1);
+  outputError(out, i0, i1, labels, cost, true, results);
+  // From the last layer back, BP2 gives each layer's errors from the next one's, which are then no longer needed
+  // as they are: they are multiplied by c (step.ts), for the sums of BP3 and BP4.
+  for (let l = layers - 1; l > 0; l--) {
+    const L = layerAt(table, l);
+    backward(L, i0, i1, t);
+    scaleErrors(L, i0, i1, scale);
   }
-  // The output layer is small: thread 0 alone takes it through the forward pass, BP1, BP2 and its step.
-  if (t == 0) {
-    if (layers > 1) forward(out, m, false, 0, out.pOut >> 2);
-    outputError(out, m, labels, cost, true, results);
-    if (layers > 1) {
-      backward(out, m, 0, out.pIn >> 2);
-      update(out, m, scale, decay, mode, 0, out.pOut >> 2);
-    }
+  scaleErrors(first, i0, i1, scale);
+  barrier(sync, threads, 1);
+  if (t == 0) addUp(results, m);
+  listByGroup(first, m, t, threads);
+  updateInput(first, m, decay, mode, t, threads);
+  for (let l = 0; l < layers; l++) {
+    const L = layerAt(table, l), panels = L.pOut >> 2, p0 = shareStart(panels, t, threads), p1 = shareStart(panels, t + 1, threads);
+    if (l == 0) stepBiases(first, m, mode, <usize>p0 << 2, <usize>p1 << 2);
+    else update(L, m, decay, mode, p0, p1);
   }
-  barrier(sync, threads, ++round);
-  // Back through the hidden layers: BP2 gives the previous layer's error using this layer's weights, which may
-  // then take their step (BP3, BP4): no earlier layer needs them again.
-  for (let l = layers - 2; l > 0; l--) {
-    const L = layerAt(table, l), columns = L.pIn >> 2, panels = L.pOut >> 2;
-    backward(L, m, shareStart(columns, t, threads), shareStart(columns, t + 1, threads));
-    barrier(sync, threads, ++round);
-    update(L, m, scale, decay, mode, shareStart(panels, t, threads), shareStart(panels, t + 1, threads));
-  }
-  updateInput(first, m, scale, decay, mode, shareStart(panels, t, threads), shareStart(panels, t + 1, threads));
   // No barrier at the end: the caller waits until every thread has returned (src/engines/fast/split.ts).
 }
 
@@ -110,12 +101,10 @@ export function evaluate(
 ): void {
   const first = layerAt(table, 0);
   loadImages(first, images, indices, 0, m);
-  forwardInput(first, m, relu && layers > 1, 0, first.pOut >> 2);
-  for (let l = 1; l < layers; l++) {
-    const L = layerAt(table, l);
-    forward(L, m, relu && l < layers - 1, 0, L.pOut >> 2);
-  }
-  outputError(layerAt(table, layers - 1), m, labels, cost, false, results);
+  forwardInput(first, 0, m, relu && layers > 1);
+  for (let l = 1; l < layers; l++) forward(layerAt(table, l), 0, m, relu && l < layers - 1);
+  outputError(layerAt(table, layers - 1), 0, m, labels, cost, false, results);
+  addUp(results, m);
 }
 
 /**

@@ -26,15 +26,12 @@ export const ADD = 2;  // nablaW ← nablaW + c · ∇w, ... (a batch too big fo
 }
 
 /**
- * The first thing in a step, for neurons j0..j1 of layer l+1: their errors Δ^{l+1} times c, so that the sums of
- * BP3 and BP4 come out scaled (no one needs the unscaled errors after BP2).
+ * Errors Δ^{l+1} times c, in the rows of examples i0..i1: so that the sums of BP3 and BP4 come out scaled. Each
+ * thread scales its own examples' errors once BP2 has used them (kernel.ts).
  */
-export function scaleErrors(L: Layer, m: i32, c: f32, j0: usize, j1: usize): void {
-  const scale = f32x4.splat(c), outBytes = <usize>L.pOut << 2;
-  for (let i = 0; i < m; i++) {
-    const row = L.delta + <usize>i * outBytes;
-    for (let j = j0; j < j1; j += 4) v128.store(row + (j << 2), f32x4.mul(scale, v128.load(row + (j << 2))));
-  }
+export function scaleErrors(L: Layer, i0: i32, i1: i32, c: f32): void {
+  const scale = f32x4.splat(c), outBytes = <usize>L.pOut << 2, end = L.delta + <usize>i1 * outBytes;
+  for (let d = L.delta + <usize>i0 * outBytes; d < end; d += 16) v128.store(d, f32x4.mul(scale, v128.load(d)));
 }
 
 /** BP3 and its step for neurons j0..j1: ∇b = Σ_i δ_ij (already times c), b ← b + ∇b, or nablaB ← nablaB + ∇b. */

@@ -115,13 +115,14 @@ function planLayout(sizes: readonly number[], capacity: number, base: number, th
   for (let l = 0; l < layers; l++) {
     weights.push(take(padded[l + 1] * padded[l] * 4));
     biases.push(take(padded[l + 1] * 4));
-    transposed.push(l === 0 ? 0 : take(padded[l + 1] * padded[l] * 4)); // (w^l)ᵀ for BP2; none for the input layer
+    // (w^l)ᵀ for BP2, a copy for each thread (asm/backward.ts); none for the input layer
+    transposed.push(l === 0 ? 0 : take(threads * padded[l + 1] * padded[l] * 4));
   }
   const parts: Part[] = [];
   const [count, size] = sharing === "neurons" ? [1, capacity * threads] : [threads, capacity];
   for (let t = 0; t < count; t++) {
     const table = take(layers * recordBytes);
-    const results = take(16);
+    const results = take(16 + 16 * size); // the batch's cost and number right; before addUp, each example's (asm/cost.ts)
     const activations = padded.map((p) => take(size * p * 4));
     const deltas = padded.map((p, l) => (l === 0 ? 0 : take(size * p * 4)));
     const nablaW: number[] = [], nablaB: number[] = [];
@@ -129,7 +130,7 @@ function planLayout(sizes: readonly number[], capacity: number, base: number, th
       nablaW.push(take(padded[l + 1] * padded[l] * 4));
       nablaB.push(take(padded[l + 1] * 4));
     }
-    const inked = take(size * (padded[0] + 4)), inkedBy = take((padded[0] / 4) * (size * 8 + 4));
+    const inked = take(size * (padded[0] + 4)), inkedBy = take((padded[0] / 4) * Math.ceil((size * 8 + 4) / 64) * 64);
     parts.push({ capacity: size, table, results, activations, deltas, nablaW, nablaB, indices: take(size * 8), labels: take(size), inked, inkedBy });
   }
   const batch = take(128);
