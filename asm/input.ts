@@ -13,6 +13,8 @@ import { madd, sum4 } from "./simd";
  * The batch's lists, in the layer record (asm/layer.ts), and A^0:
  *   inked     per example i (a row of pIn/4 + 1 i32): the count, then its groups g with ink, in order
  *   A^0       per example i, the grey values of its groups with ink only, one f32x4 after the other, in that order
+ *             (or, when the images have ink nearly everywhere, L.dense, all its groups, each at its own place: then
+ *             the forward pass goes over every group, 2 examples at a time, as forward.ts does)
  *   inkedBy   per group g (a row of listBytes(m)): the count, then for each example i with ink there, in order of i,
  *             the address of its 4 grey values in A^0 and the offset of its error row, i · pOut · 4
  */
@@ -24,9 +26,12 @@ import { madd, sum4 } from "./simd";
   return ((<usize>m << 3) + 4 + 63) & ~63;
 }
 
-/** A^0 = bytes / 255 for examples i0..i1 of the batch (their groups with ink), and their `inked` rows. */
+/**
+ * A^0 = bytes / 255 for examples i0..i1 of the batch (their groups with ink, or with L.dense every group, each at
+ * its own place), and their `inked` rows.
+ */
 export function loadImages(L: Layer, images: usize, indices: usize, i0: i32, i1: i32): void {
-  const n = <usize>L.nIn, inBytes = <usize>L.pIn << 2, rowBytes = <usize>L.pIn + 4;
+  const n = <usize>L.nIn, inBytes = <usize>L.pIn << 2, rowBytes = <usize>L.pIn + 4, dense = L.dense != 0;
   const toGrey = f32x4.splat(<f32>1 / 255);
   for (let i = i0; i < i1; i++) {
     const image = images + <usize>load<u32>(indices + (<usize>i << 2)) * n, a = L.input + <usize>i * inBytes;
@@ -36,26 +41,26 @@ export function loadImages(L: Layer, images: usize, indices: usize, i0: i32, i1:
       // Which of these four groups have ink, one bit each. Each group is widened to 32-bit integers, then floats,
       // and written with its group number at `count`, which moves on only past a group with ink.
       const bytes = v128.load(image + k), ink = <usize>i32x4.bitmask(v128.not(i32x4.eq(bytes, i32x4.splat(0))));
-      if (ink == 0) continue;
-      const lo = i16x8.extend_low_i8x16_u(bytes), hi = i16x8.extend_high_i8x16_u(bytes), at = <i32>(k >> 2);
-      v128.store(a + (count << 4), f32x4.mul(f32x4.convert_i32x4_u(i32x4.extend_low_i16x8_u(lo)), toGrey));
-      store<i32>(inked + 4 + (count << 2), at);
+      if (ink == 0 && !dense) continue;
+      const lo = i16x8.extend_low_i8x16_u(bytes), hi = i16x8.extend_high_i8x16_u(bytes), at = k >> 2;
+      v128.store(a + ((dense ? at : count) << 4), f32x4.mul(f32x4.convert_i32x4_u(i32x4.extend_low_i16x8_u(lo)), toGrey));
+      store<i32>(inked + 4 + (count << 2), <i32>at);
       count += ink & 1;
-      v128.store(a + (count << 4), f32x4.mul(f32x4.convert_i32x4_u(i32x4.extend_high_i16x8_u(lo)), toGrey));
-      store<i32>(inked + 4 + (count << 2), at + 1);
+      v128.store(a + ((dense ? at + 1 : count) << 4), f32x4.mul(f32x4.convert_i32x4_u(i32x4.extend_high_i16x8_u(lo)), toGrey));
+      store<i32>(inked + 4 + (count << 2), <i32>at + 1);
       count += (ink >> 1) & 1;
-      v128.store(a + (count << 4), f32x4.mul(f32x4.convert_i32x4_u(i32x4.extend_low_i16x8_u(hi)), toGrey));
-      store<i32>(inked + 4 + (count << 2), at + 2);
+      v128.store(a + ((dense ? at + 2 : count) << 4), f32x4.mul(f32x4.convert_i32x4_u(i32x4.extend_low_i16x8_u(hi)), toGrey));
+      store<i32>(inked + 4 + (count << 2), <i32>at + 2);
       count += (ink >> 2) & 1;
-      v128.store(a + (count << 4), f32x4.mul(f32x4.convert_i32x4_u(i32x4.extend_high_i16x8_u(hi)), toGrey));
-      store<i32>(inked + 4 + (count << 2), at + 3);
+      v128.store(a + ((dense ? at + 3 : count) << 4), f32x4.mul(f32x4.convert_i32x4_u(i32x4.extend_high_i16x8_u(hi)), toGrey));
+      store<i32>(inked + 4 + (count << 2), <i32>at + 3);
       count += ink >> 3;
     }
     for (; k < n; k += 4) { // the last groups, when the image's size is not a multiple of 16 (the last one padded with 0)
       let ink = false;
       for (let q: usize = 0; q < 4; q++) {
         const pixel = k + q < n ? load<u8>(image + k + q) : <u8>0;
-        store<f32>(a + (count << 4) + (q << 2), <f32>pixel * (<f32>1 / 255));
+        store<f32>(a + ((dense ? k >> 2 : count) << 4) + (q << 2), <f32>pixel * (<f32>1 / 255));
         ink = ink || pixel != 0;
       }
       if (ink) store<i32>(inked + 4 + (count++ << 2), <i32>(k >> 2));
@@ -75,7 +80,7 @@ export function listByGroup(L: Layer, m: i32, t: i32, threads: i32): void {
       const g = <usize>load<i32>(inked + 4 + (c << 2));
       if (threads > 1 && g % <usize>threads != <usize>t) continue;
       const list = L.inkedBy + g * byRow, n = <usize>load<i32>(list);
-      store<i32>(list + 4 + (n << 3), <i32>(a + (c << 4)));
+      store<i32>(list + 4 + (n << 3), <i32>(a + ((L.dense != 0 ? g : c) << 4)));
       store<i32>(list + 8 + (n << 3), i * L.pOut << 2);
       store<i32>(list, <i32>n + 1);
     }
@@ -88,6 +93,11 @@ export function listByGroup(L: Layer, m: i32, t: i32, threads: i32): void {
  * (asm/layer.ts), so the 32 weights of 8 neurons that meet one group are 128 contiguous bytes.
  */
 export function forwardInput(L: Layer, i0: i32, i1: i32, relu: bool): void {
+  if (L.dense != 0) {
+    forwardDense(L, i0, i1);
+    activate(L, i0, i1, relu);
+    return;
+  }
   const inBytes = <usize>L.pIn << 2, outBytes = <usize>L.pOut << 2, rowBytes = <usize>L.pIn + 4;
   const input = L.input, inkedRows = L.inked, output = L.output, j1 = <usize>L.pOut, groupBytes = <usize>L.pOut << 4;
   let j: usize = 0;
@@ -124,6 +134,46 @@ export function forwardInput(L: Layer, i0: i32, i1: i32, relu: bool): void {
     }
   }
   activate(L, i0, i1, relu);
+}
+
+/**
+ * The forward pass through w^0 when the images have ink nearly everywhere (L.dense): all of A^0, as forward.ts
+ * goes (w^0 stored by groups): 4 neurons × 2 examples at a time, per group of 4 inputs 4 weight and 2 activation
+ * loads feeding 8 running sums.
+ */
+function forwardDense(L: Layer, i0: i32, i1: i32): void {
+  const inBytes = <usize>L.pIn << 2, outBytes = <usize>L.pOut << 2, groupBytes = <usize>L.pOut << 4;
+  for (let j: usize = 0; j < <usize>L.pOut; j += 4) {
+    const b = v128.load(L.biases + (j << 2)), panel = L.weights + (j << 4);
+    let i = <usize>i0;
+    for (; i + 2 <= <usize>i1; i += 2) {
+      let s00 = f32x4.splat(0), s10 = f32x4.splat(0), s20 = f32x4.splat(0), s30 = f32x4.splat(0);
+      let s01 = f32x4.splat(0), s11 = f32x4.splat(0), s21 = f32x4.splat(0), s31 = f32x4.splat(0);
+      for (let a = L.input + i * inBytes, w = panel, last = a + inBytes; a < last; a += 16, w += groupBytes) {
+        const x0 = v128.load(a), x1 = v128.load(a + inBytes);
+        let wj = v128.load(w);
+        s00 = madd(wj, x0, s00); s01 = madd(wj, x1, s01);
+        wj = v128.load(w, 16);
+        s10 = madd(wj, x0, s10); s11 = madd(wj, x1, s11);
+        wj = v128.load(w, 32);
+        s20 = madd(wj, x0, s20); s21 = madd(wj, x1, s21);
+        wj = v128.load(w, 48);
+        s30 = madd(wj, x0, s30); s31 = madd(wj, x1, s31);
+      }
+      const z = L.output + i * outBytes + (j << 2);
+      v128.store(z, f32x4.add(sum4(s00, s10, s20, s30), b));
+      v128.store(z + outBytes, f32x4.add(sum4(s01, s11, s21, s31), b));
+    }
+    if (i < <usize>i1) { // the last example of an odd number
+      let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
+      for (let a = L.input + i * inBytes, w = panel, last = a + inBytes; a < last; a += 16, w += groupBytes) {
+        const x0 = v128.load(a);
+        s0 = madd(v128.load(w), x0, s0); s1 = madd(v128.load(w, 16), x0, s1);
+        s2 = madd(v128.load(w, 32), x0, s2); s3 = madd(v128.load(w, 48), x0, s3);
+      }
+      v128.store(L.output + i * outBytes + (j << 2), f32x4.add(sum4(s0, s1, s2, s3), b));
+    }
+  }
 }
 
 /**

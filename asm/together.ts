@@ -1,10 +1,11 @@
 /**
  * Several threads running one `train` call together (src/engines/fast/threads.ts starts them, each with its own
- * instance of the kernel on the same memory). Each phase of backprop is cut into shares: a range of neurons for
- * the forward pass, BP2 and the step, a range of examples for loading the images. A thread does its share, then
- * waits at a barrier until every thread has done its own, before the next phase reads what they wrote.
- * Every weighted sum and every gradient component is still computed by one thread, in the order one thread alone
- * would take, so the result is the same bits with any number of threads.
+ * instance of the kernel on the same memory). Backprop has two phases (kernel.ts): first each thread takes its
+ * share of the batch's examples through the forward pass, BP1 and BP2, since one example's errors need no other
+ * example; then, once all have arrived at a barrier, each takes its share of the weights (whole panels of
+ * neurons, groups of inputs) through BP3, BP4 and the step, summing over every example. Every weighted sum and
+ * every gradient component is still computed by one thread, in the order one thread alone would take, and the
+ * batch's cost is added in the examples' order, so the result is the same bits with any number of threads.
  */
 
 /** The arguments of one `train` call, in memory, where every thread reads them (see kernel.ts's `train`). */
@@ -29,7 +30,8 @@
  *  arrived (i32), then how many of them sleep (i32). */
 export const BARRIER: usize = 64;
 
-/** Where thread t's share of n things (cut into `threads` nearly equal, contiguous shares) starts; it ends where t + 1's starts. */
+/** Where thread t's share of n things (cut into `threads` nearly equal, contiguous shares) starts; it ends where
+ *  t + 1's starts. */
 // @ts-ignore: decorator
 @inline export function shareStart(n: i32, t: i32, threads: i32): i32 {
   return <i32>((<i64>n * t) / threads);
@@ -42,8 +44,9 @@ const NAPS = 10000;
 
 /**
  * Waits until all `threads` threads have arrived at this barrier, the `round`-th of the call (counted from 1: the
- * counter at `sync` only grows during a call). A thread spins first, since the others usually come within
- * microseconds; when another process has their core, it sleeps and the last one to arrive wakes it.
+ * counter at `sync` only grows during a call; src/engines/fast/split.ts sets it to 0 before). A thread spins
+ * first, since the others usually come within microseconds; when another process has their core, it sleeps and
+ * the last one to arrive wakes it.
  */
 export function barrier(sync: usize, threads: i32, round: i32): void {
   if (threads == 1) return;

@@ -2,16 +2,18 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Dataset } from "../../src/data/dataset";
 import { holdImages, loadParameters, setBatch, storeParameters } from "../../src/engines/fast/copy";
-import { Kernel, SET, createKernel } from "../../src/engines/fast/kernel";
+import { Kernel, SET, createKernel, useDenseInput } from "../../src/engines/fast/kernel";
 import { useKernelBuild } from "../../src/engines/fast/wasmModule";
 import { Network, createNetwork } from "../../src/network";
 import { zeroGradient } from "../../src/backprop";
 import { createRandom } from "../../src/random";
+import { randomDataset } from "../helpers";
 
-// The input layer visits only the 4-pixel groups with ink (asm/input.ts). The oracle: the dense arithmetic of the
-// plain kernel written out in f32 (Math.fround after every operation), over every group, black ones included, in
-// the kernel's order: four lanes of partial sums over the groups, added ((lane 0 + 1) + (lane 2 + 3)) + b. The
-// ink-only loops must give the same bits. Hidden neurons are ReLUs, so A^1 = max(z, 0) shows z itself.
+// The input layer visits only the 4-pixel groups with ink (asm/input.ts), or, for images with ink nearly
+// everywhere, every group (useDenseInput). The oracle: the dense arithmetic of the plain kernel written out in f32
+// (Math.fround after every operation), over every group, black ones included, in the kernel's order: four lanes
+// of partial sums over the groups, added ((lane 0 + 1) + (lane 2 + 3)) + b. Both ways must give its bits.
+// Hidden neurons are ReLUs, so A^1 = max(z, 0) shows z itself.
 
 const f = Math.fround;
 
@@ -46,32 +48,33 @@ function denseZ(net: Network, data: Dataset, image: number, j: number): number {
 /** Reads `count` floats of the kernel's memory at byte `at`. */
 const floatsAt = (k: Kernel, at: number, count: number): Float32Array => new Float32Array(k.memory.buffer, at, count);
 
-function kernelFor(net: Network, data: Dataset, m: number): Kernel {
+function kernelFor(net: Network, data: Dataset, m: number, dense: boolean): Kernel {
   const k = createKernel(net.sizes, true, m);
   loadParameters(k, net);
   holdImages(k, data);
+  useDenseInput(k, dense);
   setBatch(k, data, Uint32Array.from({ length: m }, (_, i) => (i * 7) % data.count), 0, m);
   return k;
 }
 
 const cases = [[784, 30, 3], [784, 100, 3], [30, 17, 3], [17, 1, 3], [17, 3, 3], [52, 130, 3]];
 
-test("the input layer's forward pass over the groups with ink gives the dense arithmetic's bits, at awkward widths", () => {
+test("the input layer's forward pass, over the groups with ink or over all, gives the dense arithmetic's bits, at awkward widths", () => {
   useKernelBuild("plain");
   try {
     let seed = 1;
     for (const sizes of cases) {
-      for (const m of [1, 7, 10]) {
+      for (const [m, dense] of [[1, false], [7, false], [10, false], [7, true], [10, true]] as const) {
         const net = createNetwork(sizes, { activation: "relu", init: "scaled", seed: seed++ });
         const data = inkyImages(40, sizes[0], seed);
-        const k = kernelFor(net, data, m);
+        const k = kernelFor(net, data, m, dense);
         const { layout } = k;
         k.calls.evaluate(layout.table, sizes.length - 1, m, layout.images, layout.indices, layout.labels, 1, 0, layout.results);
         const pOut = layout.padded[1], hidden = floatsAt(k, layout.activations[1], m * pOut);
         for (let i = 0; i < m; i++) {
           for (let j = 0; j < sizes[1]; j++) {
             const z = denseZ(net, data, (i * 7) % data.count, j);
-            assert.ok(Object.is(hidden[i * pOut + j], z < 0 ? 0 : z), `[${sizes}] batch ${m}, example ${i}, neuron ${j}: ${hidden[i * pOut + j]} vs ${z}`);
+            assert.ok(Object.is(hidden[i * pOut + j], z < 0 ? 0 : z), `[${sizes}] batch ${m}${dense ? ", dense" : ""}, example ${i}, neuron ${j}: ${hidden[i * pOut + j]} vs ${z}`);
           }
         }
       }
@@ -81,15 +84,26 @@ test("the input layer's forward pass over the groups with ink gives the dense ar
   }
 });
 
+test("images with ink in most groups take the dense forward pass, MNIST's digits the one over groups with ink", () => {
+  const sizes = [784, 30, 10];
+  const dense = (data: Dataset): number => {
+    const k = createKernel(sizes, false, 10);
+    holdImages(k, data);
+    return new Int32Array(k.memory.buffer, k.layout.table, 16)[15];
+  };
+  assert.equal(dense(inkyImages(100, 784, 5)), 0);
+  assert.equal(dense(randomDataset(100, 28, 28, 10, 5)), 1);
+});
+
 test("the input layer's weight gradient over the groups with ink gives the dense arithmetic's bits, at awkward widths", () => {
   useKernelBuild("plain");
   try {
     let seed = 100;
     for (const sizes of cases) {
-      for (const m of [1, 7, 10]) {
+      for (const [m, dense] of [[1, false], [7, false], [10, false], [7, true]] as const) {
         const net = createNetwork(sizes, { activation: "relu", init: "scaled", seed: seed++ });
         const data = inkyImages(40, sizes[0], seed);
-        const k = kernelFor(net, data, m);
+        const k = kernelFor(net, data, m, dense);
         const { layout } = k;
         k.calls.train(layout.table, sizes.length - 1, m, layout.images, layout.indices, 0, layout.labels, 1, 0, 1 / m, 1, SET, layout.results);
         // The errors of the hidden layer, already times 1/m, stay in the kernel's delta buffer after the call.
@@ -102,7 +116,7 @@ test("the input layer's weight gradient over the groups with ink gives the dense
             let g = 0;
             for (let i = 0; i < m; i++) g = f(g + f(delta[i * pOut + j] * grey(data, (i * 7) % data.count, c)));
             const got = gradient.nablaW[0].data[j * cols + c];
-            assert.ok(Object.is(got, g), `[${sizes}] batch ${m}: ∂C/∂w_${j},${c} is ${got}, the dense sum ${g}`);
+            assert.ok(Object.is(got, g), `[${sizes}] batch ${m}${dense ? ", dense" : ""}: ∂C/∂w_${j},${c} is ${got}, the dense sum ${g}`);
           }
         }
       }

@@ -1,5 +1,5 @@
 import { Dataset, checkDatasetFits } from "../../data/dataset";
-import { Kernel, Part, reserve } from "./kernel";
+import { Kernel, Part, reserve, useDenseInput } from "./kernel";
 import { Network } from "../../network";
 
 // Moving weights, biases and images between the library's arrays and the kernel's memory (fastKernel.ts).
@@ -46,6 +46,23 @@ export function holdImages(k: Kernel, data: Dataset): void {
   reserve(k, k.layout.images + bytes);
   k.bytes.set(data.pixels.subarray(0, bytes), k.layout.images);
   k.held = { pixels: data.pixels, count: data.count };
+  useDenseInput(k, inkShare(data, 0, data.count) > denseShare);
+}
+
+/** Above this share of 4-pixel groups with ink, the kernel's input layer goes over every group (useDenseInput). */
+const denseShare = 0.6;
+
+/** The share of 4-pixel groups with some ink in images start..end of `data`, from up to 500 of them spread evenly. */
+function inkShare(data: Dataset, start: number, end: number): number {
+  const size = data.rows * data.cols, images = Math.min(500, end - start);
+  let inked = 0, groups = 0;
+  for (let s = 0; s < images; s++) {
+    const at = (start + Math.floor((s * (end - start)) / images)) * size;
+    for (let k = 0; k < size; k += 4, groups++) {
+      for (let q = k; q < Math.min(k + 4, size); q++) if (data.pixels[at + q] !== 0) { inked++; break; }
+    }
+  }
+  return groups ? inked / groups : 0;
 }
 
 /**
@@ -79,6 +96,7 @@ export function stageImages(k: Kernel, data: Dataset, start: number, end: number
   k.bytes.set(data.pixels.subarray(start * size, end * size), k.layout.images + first * size);
   k.bytes.set(data.labels.subarray(start, end), labels);
   for (let n = 0; n < end - start; n++) k.indices[indices / 4 + n] = first + n;
+  if (p === 0) useDenseInput(k, inkShare(data, start, end) > denseShare);
 }
 
 /**
