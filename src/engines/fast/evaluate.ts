@@ -1,8 +1,8 @@
 import { Cost, quadratic } from "../../cost";
 import { Dataset, checkDatasetFits } from "../../data/dataset";
-import { loadParameters, stageImages } from "./copy";
+import { inkedNearlyEverywhere, loadParameters, stageImages } from "./copy";
 import { EVALUATE } from "./jobs";
-import { Kernel, chunk, costCode, createKernel, reserve } from "./kernel";
+import { Kernel, chunk, costCode, createKernel, reserve, useDenseInput } from "./kernel";
 import { defaultThreads } from "./split";
 import { bindWorkers, post, waitIdle } from "./threads";
 import { Network } from "../../network";
@@ -13,6 +13,7 @@ export function fastEvaluate(net: Network, data: Dataset, cost: Cost = quadratic
   checkDatasetFits(net.sizes, data);
   const k = evaluator(net);
   const threads = k.layout.parts.length > 1 && bindWorkers(k, k.layout.parts.length - 1) ? k.layout.parts.length : 1;
+  useDenseInput(k, inkedNearlyEverywhere(data));
   let correct = 0, total = 0;
   // Each round, every thread takes the next chunk of images; the sums are added up in the threads' order.
   for (let start = 0; start < data.count; start += threads * k.capacity) {
