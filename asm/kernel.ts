@@ -5,7 +5,8 @@
  * rows are the batch's examples. src/engines/fast/kernel.ts lays out the memory (see layer.ts); src/engines/fast.ts
  * calls `train` once per minibatch, and `evaluate` for accuracy and cost over a data set.
  *
- *   input.ts     the input layer w^0 on images: its groups of 4 pixels with ink only (black pixels are 0)
+ *   input.ts     the input layer w^0 on images: its groups of 4 pixels with ink only, as black pixels are 0
+ *                (inputForward.ts, inputStep.ts)
  *   forward.ts   Z = A·wᵀ + b, A = σ(Z), layer by layer          (the forward pass)
  *   cost.ts      Δ^L = ∂C/∂A ⊙ σ'(Z^L)                            (BP1, in outputError)
  *   backward.ts  Δ^l = (Δ^{l+1}·w) ⊙ σ'(Z^l)                      (BP2)
@@ -15,7 +16,9 @@
 import { layerAt } from "./layer";
 import { forward } from "./forward";
 import { applyGradient, backward, update } from "./backward";
-import { forwardInput, listByGroup, loadImages, updateInput } from "./input";
+import { listByGroup, loadImages } from "./input";
+import { forwardInput } from "./inputForward";
+import { updateInput } from "./inputStep";
 import { addUp, outputError } from "./cost";
 import { BARRIER, Batch, barrier, shareStart } from "./together";
 import { scaleErrors, stepBiases } from "./step";

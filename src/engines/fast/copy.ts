@@ -2,7 +2,7 @@ import { Dataset, checkDatasetFits } from "../../data/dataset";
 import { Kernel, Part, reserve, useDenseInput } from "./kernel";
 import { Network } from "../../network";
 
-// Moving weights, biases and images between the library's arrays and the kernel's memory (fastKernel.ts).
+// Moving weights, biases and images between the library's arrays and the kernel's memory (kernel.ts).
 
 /** Where weight w_jk of layer l's pOut × pIn matrix sits, in floats, in the kernel's layout (asm/layer.ts): the input
  *  layer's by groups of 4 inputs, every other layer's in panels of 4 rows. */

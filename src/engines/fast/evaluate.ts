@@ -46,7 +46,7 @@ function evaluator(net: Network): Kernel {
   if (!evaluation || !same) {
     // A forward pass is about a third of training's arithmetic: threads as for a third of a chunk's training.
     const threads = defaultThreads(net.sizes, Math.ceil(chunk / 3));
-    evaluation = createKernel(net.sizes, relu, chunk, threads, "examples");
+    evaluation = createKernel(net.sizes, relu, chunk, threads, "apart");
     reserve(evaluation, evaluation.layout.images + threads * chunk * net.sizes[0]); // a slot of images per thread
   }
   loadParameters(evaluation, net);

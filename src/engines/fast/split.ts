@@ -89,8 +89,10 @@ export function trainTogether(k: Kernel, threads: number, call: BatchCall): void
 }
 
 /**
- * Below this much arithmetic per thread and batch, a thread costs more than it saves: waking a worker and
- * waiting for it takes tens of microseconds. (Floating-point operations; see flopsPerExample.)
+ * Below this much arithmetic per thread and batch, a thread costs more than it saves. On a quiet machine a second
+ * thread gained from about 3 MFLOP a batch (784-100-10 at batch 10: 1.12×; at batch 100: 1.5×), but
+ * src/engines/fast.ts's threaded branch sums the gradient into nablaW and then steps, a pass more over the weights,
+ * which costs 10-17% at batch 10: so threads from 8 MFLOP. (Floating-point operations; see flopsPerExample.)
  */
 export const flopsPerThread = 4e6;
 

@@ -8,7 +8,7 @@ import { Kernel } from "./kernel";
 /**
  * Worker threads that run the kernel on shares of a batch, in the memory they share with the main thread
  * (kernel.ts). One pool serves the process: its workers are told which kernel to work on whenever another
- * engine uses them, and never keep the process alive. Each call waits until every part is done, so to the
+ * engine uses them, and never keep the process alive. Each call waits until every share is done, so to the
  * trainer a step is as synchronous as with one thread: Kernel > Interrupt, Ctrl-C and divergence checks
  * happen between steps as before.
  */
