@@ -81,8 +81,12 @@ export function trainTogether(k: Kernel, threads: number, call: BatchCall): void
   for (let w = 0; w + 1 < threads; w++) post(w, { kind: TOGETHER, batch: layout.batch, thread: w + 1 });
   try {
     k.calls.trainTogether(layout.batch, 0);
-  } catch {
-    throw new LearnerError(`a worker thread of the fast engine stopped answering during a minibatch; train with threads: 1 (--threads 1)`);
+  } catch (error) {
+    // A barrier that waited 10 s for the other threads gives up with `unreachable` (asm/together.ts).
+    if (threads > 1 && /unreachable/.test(String(error))) {
+      throw new LearnerError(`a worker thread of the fast engine stopped answering during a minibatch; train with threads: 1 (--threads 1)`);
+    }
+    throw error;
   } finally {
     for (let w = 0; w + 1 < threads; w++) waitIdle(w);
   }
