@@ -1,107 +1,125 @@
 import { Layer } from "./layer";
-import { flush, madd } from "./simd";
+import { flush, madd, sum4 } from "./simd";
+import { SET, STEP, apply4, stepBiases } from "./step";
 
 /**
- * BP2 for the whole batch, the matrix form of δ^l = ((w^l)ᵀ δ^{l+1}) ⊙ σ'(z^l):
+ * BP2, the matrix form of δ^l = ((w^l)ᵀ δ^{l+1}) ⊙ σ'(z^l), for examples i0..i1 (thread t's, see together.ts):
  *   Δ^l = (Δ^{l+1} · w^l) ⊙ σ'(Z^l)          (one row per example)
- * Row i of Δ^l is a sum of weight rows, each scaled by one of example i's errors δ_ij, four lanes of k at
- * a time, one panel of 4 rows per step (4 separate sums, so no addition waits for the one before).
- * σ'(Z^l) is already in Δ^l, left there by the forward pass (forward.ts).
+ * δ^l_k = Σ_j w_jk δ^{l+1}_j is a forward pass through (w^l)ᵀ, so it is computed as forward.ts does: the panels
+ * of 4 rows of wᵀ (copied from w first, by each thread into its own copy, below) against 2 examples' errors at
+ * once, 8 running sums, whose lanes then add up (sum4). σ'(Z^l) is already in Δ^l, left by the forward pass.
  */
-export function backward(L: Layer, m: i32): void {
-  const inBytes = <usize>L.pIn << 2, outBytes = <usize>L.pOut << 2, panelBytes = inBytes << 2;
-  const panels = L.weights + <usize>L.pOut * inBytes;
-  for (let i = 0; i < m; i++) {
-    const deltaIn = L.deltaIn + <usize>i * inBytes;
-    for (let k: usize = 0; k < inBytes; k += 16) {
-      let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
-      let d = L.delta + <usize>i * outBytes;
-      for (let w = L.weights + (k << 2); w < panels; w += panelBytes, d += 16) {
-        s0 = madd(v128.load32_splat(d), v128.load(w), s0);
-        s1 = madd(v128.load32_splat(d, 4), v128.load(w, 16), s1);
-        s2 = madd(v128.load32_splat(d, 8), v128.load(w, 32), s2);
-        s3 = madd(v128.load32_splat(d, 12), v128.load(w, 48), s3);
+export function backward(L: Layer, i0: i32, i1: i32, t: i32): void {
+  const inBytes = <usize>L.pIn << 2, outBytes = <usize>L.pOut << 2;
+  const transposed = L.transposed + <usize>t * <usize>L.pOut * inBytes;
+  transpose(L, transposed);
+  for (let k: usize = 0; k < <usize>L.pIn; k += 4) {
+    const panel = transposed + k * outBytes, end = panel + (outBytes << 2);
+    let i = i0;
+    for (; i + 2 <= i1; i += 2) {
+      const d0 = L.delta + <usize>i * outBytes, d1 = d0 + outBytes;
+      let s00 = f32x4.splat(0), s10 = f32x4.splat(0), s20 = f32x4.splat(0), s30 = f32x4.splat(0);
+      let s01 = f32x4.splat(0), s11 = f32x4.splat(0), s21 = f32x4.splat(0), s31 = f32x4.splat(0);
+      for (let w = panel, j: usize = 0; w < end; w += 64, j += 16) {
+        const x0 = v128.load(d0 + j), x1 = v128.load(d1 + j);
+        let wk = v128.load(w);
+        s00 = madd(wk, x0, s00); s01 = madd(wk, x1, s01);
+        wk = v128.load(w, 16);
+        s10 = madd(wk, x0, s10); s11 = madd(wk, x1, s11);
+        wk = v128.load(w, 32);
+        s20 = madd(wk, x0, s20); s21 = madd(wk, x1, s21);
+        wk = v128.load(w, 48);
+        s30 = madd(wk, x0, s30); s31 = madd(wk, x1, s31);
       }
-      const sum = f32x4.add(f32x4.add(s0, s1), f32x4.add(s2, s3));
-      v128.store(deltaIn + k, flush(f32x4.mul(sum, v128.load(deltaIn + k))));
+      const e0 = L.deltaIn + <usize>i * inBytes + (k << 2), e1 = e0 + inBytes;
+      v128.store(e0, flush(f32x4.mul(sum4(s00, s10, s20, s30), v128.load(e0))));
+      v128.store(e1, flush(f32x4.mul(sum4(s01, s11, s21, s31), v128.load(e1))));
+    }
+    if (i < i1) { // the last example of an odd number
+      const d0 = L.delta + <usize>i * outBytes;
+      let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
+      for (let w = panel, j: usize = 0; w < end; w += 64, j += 16) {
+        const x0 = v128.load(d0 + j);
+        s0 = madd(v128.load(w), x0, s0); s1 = madd(v128.load(w, 16), x0, s1);
+        s2 = madd(v128.load(w, 32), x0, s2); s3 = madd(v128.load(w, 48), x0, s3);
+      }
+      const e0 = L.deltaIn + <usize>i * inBytes + (k << 2);
+      v128.store(e0, flush(f32x4.mul(sum4(s0, s1, s2, s3), v128.load(e0))));
     }
   }
 }
 
-/** What `update` does with c · ∇ (src/engines/fast.ts passes the same numbers). */
-export const STEP = 0; // w ← decay · w + c · ∇w, b ← b + c · ∇b
-export const SET = 1;  // nablaW ← c · ∇w, nablaB ← c · ∇b (w and b stay)
-export const ADD = 2;  // nablaW ← nablaW + c · ∇w, ... (a batch too big for one call, in parts)
+/**
+ * (w^l)ᵀ, in panels of 4 rows as layer.ts lays out w, into `transposed`: each 4 × 4 block of w (rows j..j+3, columns
+ * k..k+3) becomes the block of wᵀ at rows k..k+3, columns j..j+3, transposed by shuffles.
+ */
+function transpose(L: Layer, transposed: usize): void {
+  const inBytes = <usize>L.pIn << 2, outBytes = <usize>L.pOut << 2;
+  for (let k: usize = 0; k < <usize>L.pIn; k += 4) {
+    let from = L.weights + (k << 4), to = transposed + k * outBytes;
+    for (let j: usize = 0; j < <usize>L.pOut; j += 4, from += inBytes << 2, to += 64) {
+      const r0 = v128.load(from), r1 = v128.load(from, 16), r2 = v128.load(from, 32), r3 = v128.load(from, 48);
+      const t0 = v128.shuffle<f32>(r0, r1, 0, 4, 1, 5), t1 = v128.shuffle<f32>(r0, r1, 2, 6, 3, 7);
+      const t2 = v128.shuffle<f32>(r2, r3, 0, 4, 1, 5), t3 = v128.shuffle<f32>(r2, r3, 2, 6, 3, 7);
+      v128.store(to, v128.shuffle<f32>(t0, t2, 0, 1, 4, 5));
+      v128.store(to, v128.shuffle<f32>(t0, t2, 2, 3, 6, 7), 16);
+      v128.store(to, v128.shuffle<f32>(t1, t3, 0, 1, 4, 5), 32);
+      v128.store(to, v128.shuffle<f32>(t1, t3, 2, 3, 6, 7), 48);
+    }
+  }
+}
 
 /**
- * BP3 and BP4 for the whole batch, summed over its examples, and the step along them:
+ * BP3 and BP4 for the whole batch, summed over its examples, and the step along them, for the neurons of
+ * panels p0..p1 (rows 4·p0..4·p1 of w^l):
  *   ∇w = (Δ^{l+1})ᵀ · A^l   (∂C/∂w_jk = Σ_i δ_ij a_ik),   ∇b = the column sums of Δ^{l+1}
  *   w ← decay · w + c · ∇w,  b ← b + c · ∇b          (to step, c = −eta/m)
- * First the errors are multiplied by c (no one needs Δ^{l+1} after this), so the sums come out scaled.
- * Then the loop takes a tile of 4 rows × 8 columns of ∇w at a time (two 4 × 4 blocks of a panel) and runs
- * down the batch: per example, 2 activation loads and 4 broadcast errors make 8 products, and the 8 sums
- * stay in registers.
+ * The errors are already times c (step.ts's scaleErrors), so the sums come out scaled. The loop takes a tile of
+ * 4 rows × 8 columns of ∇w at a time (two 4 × 4 blocks of a panel) and runs down the batch: per example,
+ * 2 activation loads and 4 broadcast errors make 8 products, and the 8 sums stay in registers.
  */
-export function update(L: Layer, m: i32, c: f32, decay: f32, mode: i32): void {
-  const inBytes = <usize>L.pIn << 2, outBytes = <usize>L.pOut << 2;
-  const scale = f32x4.splat(c), end = L.delta + <usize>m * outBytes;
-  for (let d = L.delta; d < end; d += 16) v128.store(d, f32x4.mul(scale, v128.load(d)));
+export function update(L: Layer, m: i32, decay: f32, mode: i32, p0: i32, p1: i32): void {
+  const inBytes = <usize>L.pIn << 2, outBytes = <usize>L.pOut << 2, j0 = <usize>p0 << 2, j1 = <usize>p1 << 2;
+  const kept: f32 = mode == STEP ? decay : 1, keep = f32x4.splat(kept), set = mode == SET, whole = kept == 1;
   const target = mode == STEP ? L.weights : L.nablaW;
-  const keep = f32x4.splat(mode == STEP ? decay : mode == ADD ? 1 : 0);
   let k: usize = 0;
   for (; k + 32 <= inBytes; k += 32) {
-    for (let j = 0; j < L.pOut; j += 4) {
+    for (let j = j0; j < j1; j += 4) {
       let g00 = f32x4.splat(0), g10 = f32x4.splat(0), g20 = f32x4.splat(0), g30 = f32x4.splat(0);
       let g01 = f32x4.splat(0), g11 = f32x4.splat(0), g21 = f32x4.splat(0), g31 = f32x4.splat(0);
-      let a = L.input + k, d = L.delta + (<usize>j << 2);
+      let a = L.input + k, d = L.delta + (j << 2);
       for (let i = 0; i < m; i++, a += inBytes, d += outBytes) {
-        const x0 = v128.load(a), x1 = v128.load(a, 16);
-        let dj = v128.load32_splat(d);
+        const x0 = v128.load(a), x1 = v128.load(a, 16), ds = v128.load(d);
+        let dj = i32x4.shuffle(ds, ds, 0, 0, 0, 0);
         g00 = madd(dj, x0, g00); g01 = madd(dj, x1, g01);
-        dj = v128.load32_splat(d, 4);
+        dj = i32x4.shuffle(ds, ds, 1, 1, 1, 1);
         g10 = madd(dj, x0, g10); g11 = madd(dj, x1, g11);
-        dj = v128.load32_splat(d, 8);
+        dj = i32x4.shuffle(ds, ds, 2, 2, 2, 2);
         g20 = madd(dj, x0, g20); g21 = madd(dj, x1, g21);
-        dj = v128.load32_splat(d, 12);
+        dj = i32x4.shuffle(ds, ds, 3, 3, 3, 3);
         g30 = madd(dj, x0, g30); g31 = madd(dj, x1, g31);
       }
-      const w = target + <usize>j * inBytes + (k << 2);
-      apply(w, g00, keep, mode); apply(w + 16, g10, keep, mode);
-      apply(w + 32, g20, keep, mode); apply(w + 48, g30, keep, mode);
-      apply(w + 64, g01, keep, mode); apply(w + 80, g11, keep, mode);
-      apply(w + 96, g21, keep, mode); apply(w + 112, g31, keep, mode);
+      const w = target + j * inBytes + (k << 2);
+      apply4(w, g00, g10, g20, g30, keep, set, whole);
+      apply4(w + 64, g01, g11, g21, g31, keep, set, whole);
     }
   }
   if (k < inBytes) { // a last group of 4 columns, when pIn is not a multiple of 8
-    for (let j = 0; j < L.pOut; j += 4) {
+    for (let j = j0; j < j1; j += 4) {
       let g0 = f32x4.splat(0), g1 = f32x4.splat(0), g2 = f32x4.splat(0), g3 = f32x4.splat(0);
-      let a = L.input + k, d = L.delta + (<usize>j << 2);
+      let a = L.input + k, d = L.delta + (j << 2);
       for (let i = 0; i < m; i++, a += inBytes, d += outBytes) {
-        const x0 = v128.load(a);
-        g0 = madd(v128.load32_splat(d), x0, g0);
-        g1 = madd(v128.load32_splat(d, 4), x0, g1);
-        g2 = madd(v128.load32_splat(d, 8), x0, g2);
-        g3 = madd(v128.load32_splat(d, 12), x0, g3);
+        const x0 = v128.load(a), ds = v128.load(d);
+        g0 = madd(i32x4.shuffle(ds, ds, 0, 0, 0, 0), x0, g0);
+        g1 = madd(i32x4.shuffle(ds, ds, 1, 1, 1, 1), x0, g1);
+        g2 = madd(i32x4.shuffle(ds, ds, 2, 2, 2, 2), x0, g2);
+        g3 = madd(i32x4.shuffle(ds, ds, 3, 3, 3, 3), x0, g3);
       }
-      const w = target + <usize>j * inBytes + (k << 2);
-      apply(w, g0, keep, mode); apply(w + 16, g1, keep, mode);
-      apply(w + 32, g2, keep, mode); apply(w + 48, g3, keep, mode);
+      const w = target + j * inBytes + (k << 2);
+      apply4(w, g0, g1, g2, g3, keep, set, whole);
     }
   }
-  // BP3: the biases, from the errors alone (L2 decay shrinks weights only).
-  const biases = mode == STEP ? L.biases : L.nablaB;
-  const keepB = f32x4.splat(mode == SET ? 0 : 1);
-  for (let j: usize = 0; j < outBytes; j += 16) {
-    let g = f32x4.splat(0);
-    for (let i = 0; i < m; i++) g = f32x4.add(g, v128.load(L.delta + <usize>i * outBytes + j));
-    apply(biases + j, g, keepB, mode);
-  }
-}
-
-/** w ← keep · w + g, g already times c (keep is decay to step, 1 to add to a gradient, 0 to set one). */
-// @ts-ignore: decorator
-@inline function apply(w: usize, g: v128, keep: v128, mode: i32): void {
-  v128.store(w, mode == SET ? g : f32x4.add(f32x4.mul(keep, v128.load(w)), g));
+  stepBiases(L, m, mode, j0, j1);
 }
 
 /**
@@ -116,16 +134,5 @@ export function applyGradient(L: Layer, decay: f32): void {
   }
   for (let p: usize = 0; p < (<usize>L.pOut << 2); p += 16) {
     v128.store(L.biases + p, f32x4.add(v128.load(L.biases + p), v128.load(L.nablaB + p)));
-  }
-}
-
-/** nablaW ← nablaW + the other's nablaW, nablaB likewise (two threads' parts of one batch's gradient). */
-export function addGradient(L: Layer, other: Layer): void {
-  const weightBytes = <usize>L.pOut * (<usize>L.pIn << 2);
-  for (let p: usize = 0; p < weightBytes; p += 16) {
-    v128.store(L.nablaW + p, f32x4.add(v128.load(L.nablaW + p), v128.load(other.nablaW + p)));
-  }
-  for (let p: usize = 0; p < (<usize>L.pOut << 2); p += 16) {
-    v128.store(L.nablaB + p, f32x4.add(v128.load(L.nablaB + p), v128.load(other.nablaB + p)));
   }
 }

@@ -2,22 +2,27 @@
  * Descent's fast kernel: minibatch SGD for a fully connected network, in WebAssembly SIMD (f32x4).
  * It is the lesson's backprop (src/backprop.ts) rewritten in the matrix form of lesson 07: instead of
  * one example at a time, each equation runs on the whole batch at once, as a product of matrices whose
- * rows are the batch's examples. src/engines/fast/kernel.ts lays out the memory (see layer.ts); src/engines/fast.ts calls
- * `train` once per minibatch, and `evaluate` for accuracy and cost over a data set.
+ * rows are the batch's examples. src/engines/fast/kernel.ts lays out the memory (see layer.ts); src/engines/fast.ts
+ * calls `train` once per minibatch, and `evaluate` for accuracy and cost over a data set.
  *
+ *   input.ts     the input layer w^0 on images: its groups of 4 pixels with ink only, as black pixels are 0
+ *                (inputForward.ts, inputStep.ts)
  *   forward.ts   Z = A·wᵀ + b, A = σ(Z), layer by layer          (the forward pass)
- *   kernel.ts    Δ^L = ∂C/∂A ⊙ σ'(Z^L)                            (BP1, in outputError)
+ *   cost.ts      Δ^L = ∂C/∂A ⊙ σ'(Z^L)                            (BP1, in outputError)
  *   backward.ts  Δ^l = (Δ^{l+1}·w) ⊙ σ'(Z^l)                      (BP2)
- *                ∇b = Σ_rows Δ, ∇w = Δᵀ·A, and the step           (BP3, BP4)
+ *                ∇b = Σ_rows Δ, ∇w = Δᵀ·A, and the step           (BP3, BP4; step.ts)
+ *   together.ts  one batch shared by several threads, each a share of every layer's neurons
  */
-import { Layer, layerAt } from "./layer";
+import { layerAt } from "./layer";
 import { forward } from "./forward";
-import { addGradient, applyGradient, backward, update } from "./backward";
-import { flush, sum1 } from "./simd";
+import { applyGradient, backward, update } from "./backward";
+import { listByGroup, loadImages } from "./input";
+import { forwardInput } from "./inputForward";
+import { updateInput } from "./inputStep";
+import { addUp, outputError } from "./cost";
+import { BARRIER, Batch, barrier, shareStart } from "./together";
+import { scaleErrors, stepBiases } from "./step";
 export { peak } from "./peak";
-
-/** Cost functions, by number (src/engines/fast.ts passes the same numbers). */
-const QUADRATIC = 0;
 
 /** The first free byte of memory: src/engines/fast/kernel.ts places every buffer from here up. */
 export function heapBase(): usize {
@@ -27,8 +32,9 @@ export function heapBase(): usize {
 /**
  * Backprop on a minibatch of m examples: the images numbered indices[0..m) (u32) of the data set whose
  * pixels start at `images` (nIn bytes per image), with the desired digits labels[0..m) (bytes).
- * indices[m..m+upcoming) are the next batch's images, fetched into cache meanwhile.
- * `mode` says what to do with the gradient summed over the batch, times `scale` (backward.ts): STEP takes
+ * indices[m..m+upcoming) are images to fetch into cache meanwhile (src/engines/fast/copy.ts lists the batch after
+ * next's: the next one's came in during the one before).
+ * `mode` says what to do with the gradient summed over the batch, times `scale` (step.ts): STEP takes
  * the step (scale = −eta/m; weights also shrink by `decay`, 1 without L2), SET writes it to nablaW and
  * nablaB (scale = 1/m gives the average gradient), ADD adds it there (a batch in parts; see applyGradient).
  * results[0] gets the batch's summed cost and results[1] how many examples the network got right,
@@ -38,16 +44,51 @@ export function train(
   table: usize, layers: i32, m: i32, images: usize, indices: usize, upcoming: i32, labels: usize,
   relu: bool, cost: i32, scale: f32, decay: f32, mode: i32, results: usize,
 ): void {
-  prefetch(images, indices + (<usize>m << 2), upcoming, <usize>layerAt(table, 0).nIn);
-  runForward(table, layers, m, images, indices, relu);
-  outputError(layerAt(table, layers - 1), m, labels, cost, true, results);
-  // From the last layer back: BP2 gives the previous layer's error using this layer's weights, which
-  // may then take their step (BP3, BP4): no earlier layer needs them again.
-  for (let l = layers - 1; l >= 0; l--) {
+  backprop(table, layers, m, images, indices, upcoming, labels, relu, cost, scale, decay, mode, results, 0, 1, 0);
+}
+
+/** `train` by thread `thread` of the batch's threads (together.ts), with the arguments in the Batch record at `batch`. */
+export function trainTogether(batch: usize, thread: i32): void {
+  const b = changetype<Batch>(batch);
+  backprop(b.table, b.layers, b.m, b.images, b.indices, b.upcoming, b.labels, b.relu != 0, b.cost, b.scale, b.decay, b.mode,
+    b.results, thread, b.threads, batch + BARRIER);
+}
+
+/**
+ * Backprop, thread t's share of it (together.ts); `sync` is the barrier (unused with one thread). Two phases:
+ * first each thread takes its share of the examples through the forward pass, BP1 and BP2 (an example's errors
+ * need no other example); then, after a barrier, each takes its share of the weights through BP3, BP4 and the
+ * step: whole panels of 4 neurons, and for the input layer whole groups of 4 inputs, every `threads`-th one.
+ */
+function backprop(
+  table: usize, layers: i32, m: i32, images: usize, indices: usize, upcoming: i32, labels: usize,
+  relu: bool, cost: i32, scale: f32, decay: f32, mode: i32, results: usize, t: i32, threads: i32, sync: usize,
+): void {
+  const first = layerAt(table, 0), out = layerAt(table, layers - 1);
+  const i0 = shareStart(m, t, threads), i1 = shareStart(m, t + 1, threads);
+  prefetch(images, indices + (<usize>m << 2), shareStart(upcoming, t, threads), shareStart(upcoming, t + 1, threads), <usize>first.nIn);
+  loadImages(first, images, indices, i0, i1);
+  forwardInput(first, i0, i1, relu && layers > 1);
+  for (let l = 1; l < layers; l++) forward(layerAt(table, l), i0, i1, relu && l < layers - 1);
+  outputError(out, i0, i1, labels, cost, true, results);
+  // From the last layer back, BP2 gives each layer's errors from the next one's, which are then no longer needed
+  // as they are: they are multiplied by c (step.ts), for the sums of BP3 and BP4.
+  for (let l = layers - 1; l > 0; l--) {
     const L = layerAt(table, l);
-    if (l > 0) backward(L, m);
-    update(L, m, scale, decay, mode);
+    backward(L, i0, i1, t);
+    scaleErrors(L, i0, i1, scale);
   }
+  scaleErrors(first, i0, i1, scale);
+  barrier(sync, threads, 1);
+  if (t == 0) addUp(results, m);
+  listByGroup(first, m, t, threads);
+  updateInput(first, m, decay, mode, t, threads);
+  for (let l = 0; l < layers; l++) {
+    const L = layerAt(table, l), panels = L.pOut >> 2, p0 = shareStart(panels, t, threads), p1 = shareStart(panels, t + 1, threads);
+    if (l == 0) stepBiases(first, m, mode, <usize>p0 << 2, <usize>p1 << 2);
+    else update(L, m, decay, mode, p0, p1);
+  }
+  // No barrier at the end: the caller waits until every thread has returned (src/engines/fast/split.ts).
 }
 
 /** The step after a batch's gradient was summed in parts with ADD: w ← decay · w + nablaW, b ← b + nablaB. */
@@ -55,37 +96,28 @@ export function step(table: usize, layers: i32, decay: f32): void {
   for (let l = 0; l < layers; l++) applyGradient(layerAt(table, l), decay);
 }
 
-/**
- * A batch split between threads (src/engines/fast/threads.ts): each thread's part of the gradient, in the nablaW and
- * nablaB of its own layer table, is added into those of `into`, so that step() can then take one step.
- */
-export function accumulate(into: usize, from: usize, layers: i32): void {
-  for (let l = 0; l < layers; l++) addGradient(layerAt(into, l), layerAt(from, l));
-}
-
-/** The forward pass only: results[0] gets the summed cost of the m examples, results[1] the number right. */
+/** The forward pass only: results[0] gets the summed cost of the m examples, results[1] the number right.
+ *  The input layer's activations are the grey values byte / 255; hidden layers are sigmoids, or ReLUs with
+ *  `relu`; the output layer always sigmoids. */
 export function evaluate(
   table: usize, layers: i32, m: i32, images: usize, indices: usize, labels: usize, relu: bool, cost: i32, results: usize,
 ): void {
-  runForward(table, layers, m, images, indices, relu);
-  outputError(layerAt(table, layers - 1), m, labels, cost, false, results);
-}
-
-/** The input layer's activations are the grey values byte / 255; then each layer in turn (the output layer
- *  always a sigmoid, hidden layers a ReLU when `relu`). */
-function runForward(table: usize, layers: i32, m: i32, images: usize, indices: usize, relu: bool): void {
-  loadImages(layerAt(table, 0), m, images, indices);
-  for (let l = 0; l < layers; l++) forward(layerAt(table, l), m, relu && l < layers - 1);
+  const first = layerAt(table, 0);
+  loadImages(first, images, indices, 0, m);
+  forwardInput(first, 0, m, relu && layers > 1);
+  for (let l = 1; l < layers; l++) forward(layerAt(table, l), 0, m, relu && l < layers - 1);
+  outputError(layerAt(table, layers - 1), 0, m, labels, cost, false, results);
+  addUp(results, m);
 }
 
 /**
- * Reads one byte of every 64-byte cache line of the given images. A shuffled batch's images are scattered
- * over the whole data set (47 MB for MNIST), so they are rarely in cache; touching all of the next batch's
- * images at once lets memory deliver them together, instead of one line at a time when they are needed.
+ * Reads one byte of every 64-byte cache line of images from..to of the list at `indices`. A shuffled batch's
+ * images are scattered over the whole data set (47 MB for MNIST), so they are rarely in cache; touching all of
+ * the next batch's images at once lets memory deliver them together, instead of one line at a time when needed.
  */
-function prefetch(images: usize, indices: usize, count: i32, n: usize): void {
+function prefetch(images: usize, indices: usize, from: i32, to: i32, n: usize): void {
   let touched: u32 = 0;
-  for (let i = 0; i < count; i++) {
+  for (let i = from; i < to; i++) {
     const image = images + <usize>load<u32>(indices + (<usize>i << 2)) * n;
     for (let p: usize = 0; p < n; p += 64) touched ^= load<u8>(image + p);
     touched ^= load<u8>(image + n - 1);
@@ -95,66 +127,3 @@ function prefetch(images: usize, indices: usize, count: i32, n: usize): void {
 
 /** Where prefetch leaves its unused result. */
 const sink: usize = memory.data(16);
-
-/** A^0 from the batch's images, sixteen pixels at a time: bytes widened to 32-bit integers, then floats. */
-function loadImages(L: Layer, m: i32, images: usize, indices: usize): void {
-  const n = <usize>L.nIn, inBytes = <usize>L.pIn << 2;
-  const toGrey = f32x4.splat(<f32>1 / 255);
-  for (let i = 0; i < m; i++) {
-    const image = images + <usize>load<u32>(indices + (<usize>i << 2)) * n, a = L.input + <usize>i * inBytes;
-    let k: usize = 0;
-    for (; k + 16 <= n; k += 16) {
-      const bytes = v128.load(image + k);
-      const lo = i16x8.extend_low_i8x16_u(bytes), hi = i16x8.extend_high_i8x16_u(bytes);
-      const p = a + (k << 2);
-      v128.store(p, f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_low_i16x8_u(lo)), toGrey));
-      v128.store(p, f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_high_i16x8_u(lo)), toGrey), 16);
-      v128.store(p, f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_low_i16x8_u(hi)), toGrey), 32);
-      v128.store(p, f32x4.mul(f32x4.convert_i32x4_s(i32x4.extend_high_i16x8_u(hi)), toGrey), 48);
-    }
-    for (; k < n; k++) store<f32>(a + (k << 2), <f32>load<u8>(image + k) * (<f32>1 / 255));
-  }
-}
-
-/**
- * The output layer against the desired outputs y (1 for the label's neuron, 0 for the others): adds up the
- * cost, counts the right answers (the brightest output neuron, the first one on a tie), and when `withDelta`
- * writes BP1's output error δ^L = ∂C/∂a ⊙ σ'(z): 2(a − y)·σ'(z) for the quadratic cost C = Σ (a − y)²
- * (σ'(z) waits in the error buffer, from the forward pass), and a − y for cross-entropy.
- */
-function outputError(L: Layer, m: i32, labels: usize, cost: i32, withDelta: bool, results: usize): void {
-  const outBytes = <usize>L.pOut << 2;
-  let total: f64 = 0, correct = 0;
-  for (let i = 0; i < m; i++) {
-    const a = L.output + <usize>i * outBytes, delta = L.delta + <usize>i * outBytes;
-    const label = <i32>load<u8>(labels + <usize>i);
-    let best = 0;
-    for (let j = 1; j < L.nOut; j++) if (load<f32>(a + (<usize>j << 2)) > load<f32>(a + (<usize>best << 2))) best = j;
-    if (best == label) correct++;
-    let squares = f32x4.splat(0);
-    for (let j = 0; j < L.pOut; j += 4) {
-      const aj = v128.load(a + (<usize>j << 2));
-      const isLabel = i32x4.eq(i32x4.add(i32x4.splat(j), i32x4(0, 1, 2, 3)), i32x4.splat(label));
-      const diff = f32x4.sub(aj, v128.and(isLabel, f32x4.splat(1))); // a − y
-      squares = f32x4.add(squares, f32x4.mul(diff, diff));
-      if (!withDelta) continue;
-      v128.store(delta + (<usize>j << 2), cost == QUADRATIC
-        ? flush(f32x4.mul(f32x4.add(diff, diff), v128.load(delta + (<usize>j << 2))))
-        : diff);
-    }
-    if (cost == QUADRATIC) total += <f64>sum1(squares);
-    else total += crossEntropy(a, L.nOut, label);
-  }
-  store<f64>(results, total);
-  store<f64>(results, <f64>correct, 8);
-}
-
-/** C = −Σ_j [y_j ln a_j + (1 − y_j) ln(1 − a_j)], with a kept within 1e-12 of 0 and 1 as src/cost.ts does. */
-function crossEntropy(a: usize, n: i32, label: i32): f64 {
-  let sum: f64 = 0;
-  for (let j = 0; j < n; j++) {
-    const p = Math.min(Math.max(<f64>load<f32>(a + (<usize>j << 2)), 1e-12), 1 - 1e-12);
-    sum -= j == label ? Math.log(p) : Math.log(1 - p);
-  }
-  return sum;
-}

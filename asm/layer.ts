@@ -13,6 +13,11 @@
  * row j's 4 weights, then row j+1's, j+2's, j+3's. So w_jk is at float
  *   (j − j%4)·pIn + (k − k%4)·4 + (j%4)·4 + k%4,
  * and the 4 × 4 block that the loops below read for 4 neurons at once is 64 contiguous bytes.
+ * The input layer's weights (l = 0, read only by input.ts) go by groups of 4 inputs instead: for inputs k..k+3
+ * (k a multiple of 4), every neuron's 4 weights in turn, so w_jk is at float (k − k%4)·pOut + 4j + k%4.
+ * Every other layer also has room for (w^l)ᵀ, in panels of 4 rows likewise, for BP2 (backward.ts).
+ * The input layer's record also has the lists of input.ts, `inked` and `inkedBy`, and `dense`, not 0 when the
+ * images have ink nearly everywhere (then its forward pass goes over every group; 0 in the other layers).
  * All pointers are byte addresses.
  */
 @unmanaged export class Layer {
@@ -28,9 +33,13 @@
   output: usize;
   delta: usize;
   deltaIn: usize;
+  inked: usize;
+  inkedBy: usize;
+  transposed: usize;
+  dense: i32;
 }
 
-/** The record of layer l in the table starting at `table` (12 four-byte fields each). */
+/** The record of layer l in the table starting at `table` (16 four-byte fields each). */
 // @ts-ignore: decorator
 @inline export function layerAt(table: usize, l: i32): Layer {
   return changetype<Layer>(table + <usize>l * offsetof<Layer>());

@@ -11,7 +11,12 @@ const os = require("os");
 const path = require("path");
 const { startWorker } = require("./workers");
 
-const networks = [[784, 16, 16, 10], [784, 30, 10], [784, 100, 10], [784, 128, 128, 10]];
+const networks = [
+  [784, 16, 16, 10],
+  [784, 30, 10],
+  [784, 100, 10],
+  [784, 128, 128, 10],
+];
 const batches = [1, 10, 100];
 /** Images per timed epoch: a tenth of a second or more for every trainer, so a round stays short. */
 const imagesFor = (batch, quick) => Math.round({ 1: 3000, 10: 12000, 100: 30000 }[batch] / (quick ? 3 : 1));
@@ -35,11 +40,29 @@ async function growthTrainers(trainers, shared) {
   for (const name of peerNames) {
     const peer = trainers.find((t) => t.name === name && t.status === "ok");
     if (!peer) continue;
-    list.push({ name: `${name}-1`, peer: name, label: `${peer.label}, 1 thread`, worker: peer.worker, threads: 1, extra: {} });
+    list.push({
+      name: `${name}-1`,
+      peer: name,
+      label: `${peer.label}, 1 thread`,
+      worker: peer.worker,
+      threads: 1,
+      extra: {},
+    });
     if (cores < 2) continue;
     try {
-      const worker = await startWorker(peer.command, [...peer.args, shared, peer.variant], { name: `${name} (${cores} threads)`, threads: cores });
-      list.push({ name: `${name}-${cores}`, peer: name, label: `${peer.label}, ${cores} threads`, worker, threads: cores, extra: {}, own: true });
+      const worker = await startWorker(peer.command, [...peer.args, shared, peer.variant], {
+        name: `${name} (${cores} threads)`,
+        threads: cores,
+      });
+      list.push({
+        name: `${name}-${cores}`,
+        peer: name,
+        label: `${peer.label}, ${cores} threads`,
+        worker,
+        threads: cores,
+        extra: {},
+        own: true,
+      });
     } catch (error) {
       log(`${name} with ${cores} threads could not start: ${error.message}`);
     }
@@ -50,13 +73,22 @@ async function growthTrainers(trainers, shared) {
 /** Round after round, every network, batch size and trainer once; the best seconds of each are kept. */
 async function measureGrowth(list, rounds, quick) {
   const rows = [];
-  for (const sizes of networks) for (const batch of batches) rows.push({ sizes, batch, count: imagesFor(batch, quick), best: {}, threadsUsed: {} });
+  for (const sizes of networks)
+    for (const batch of batches) rows.push({ sizes, batch, count: imagesFor(batch, quick), best: {}, threadsUsed: {} });
   for (let round = 0; round < rounds; round++) {
     for (const row of rows) {
       for (const t of list) {
         if (t.failed) continue;
         try {
-          const answer = await t.worker.request({ cmd: "grow", sizes: row.sizes, batch: row.batch, count: row.count, epoch: round, eta, ...t.extra });
+          const answer = await t.worker.request({
+            cmd: "grow",
+            sizes: row.sizes,
+            batch: row.batch,
+            count: row.count,
+            epoch: round,
+            eta,
+            ...t.extra,
+          });
           row.best[t.name] = Math.min(row.best[t.name] ?? Infinity, answer.seconds);
           if (answer.threads !== undefined) row.threadsUsed[t.name] = answer.threads;
         } catch (error) {
@@ -72,9 +104,18 @@ async function measureGrowth(list, rounds, quick) {
     rounds,
     eta,
     cores: os.cpus().length,
-    trainers: list.map(({ name, label, peer, threads, failed }) => ({ name, label, peer: peer ?? null, threads, failed: failed ?? null })),
+    trainers: list.map(({ name, label, peer, threads, failed }) => ({
+      name,
+      label,
+      peer: peer ?? null,
+      threads,
+      failed: failed ?? null,
+    })),
     rows: rows.map((r) => ({
-      sizes: r.sizes, batch: r.batch, count: r.count, threadsUsed: r.threadsUsed,
+      sizes: r.sizes,
+      batch: r.batch,
+      count: r.count,
+      threadsUsed: r.threadsUsed,
       examplesPerSecond: Object.fromEntries(Object.entries(r.best).map(([name, s]) => [name, r.count / s])),
     })),
   };
@@ -84,9 +125,19 @@ async function measureGrowth(list, rounds, quick) {
 function kernelPeak() {
   const { execFileSync } = require("child_process");
   try {
-    return JSON.parse(execFileSync(process.execPath, [path.join(__dirname, "kernel.js"), "--json"], { encoding: "utf8" }).trim().split("\n").pop());
+    return JSON.parse(
+      execFileSync(process.execPath, [path.join(__dirname, "kernel.js"), "--json"], { encoding: "utf8" })
+        .trim()
+        .split("\n")
+        .pop(),
+    );
   } catch (error) {
-    return { error: String(error.stderr || error.message).trim().split("\n").pop() };
+    return {
+      error: String(error.stderr || error.message)
+        .trim()
+        .split("\n")
+        .pop(),
+    };
   }
 }
 

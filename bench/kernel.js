@@ -9,9 +9,9 @@ const path = require("path");
 const { readArgsOrExit } = require("../scripts/lib/args");
 const { flopsPerExample } = require("./report");
 const dist = path.join(__dirname, "..", "dist");
-const { createKernel, STEP } = require(path.join(dist, "fastKernel"));
-const { holdImages, loadParameters, setBatch } = require(path.join(dist, "fastCopy"));
-const { kernelBuild } = require(path.join(dist, "fastModule"));
+const { createKernel, STEP } = require(path.join(dist, "engines", "fast", "kernel"));
+const { holdImages, loadParameters, setBatch } = require(path.join(dist, "engines", "fast", "copy"));
+const { kernelBuild } = require(path.join(dist, "engines", "fast", "wasmModule"));
 const descent = require("./library");
 
 /** This process's CPU time in ms: unlike the wall clock, it does not count time other processes had the core. */
@@ -26,7 +26,10 @@ function bestTime(fn, spells = 5, ms = 150) {
   for (let s = 0; s < spells; s++) {
     let calls = 0;
     const started = cpuMs();
-    do { fn(); calls++; } while (cpuMs() - started < ms);
+    do {
+      fn();
+      calls++;
+    } while (cpuMs() - started < ms);
     best = Math.min(best, (cpuMs() - started) / 1000 / calls);
   }
   return best;
@@ -56,27 +59,51 @@ function kernelRate(sizes, m) {
     if (at + m > count) at = 0;
     const upcoming = setBatch(k, set, order, at, at + m);
     const { layout } = k;
-    k.calls.train(layout.table, sizes.length - 1, m, layout.images, layout.indices, upcoming, layout.labels, 0, 0, -0.01 / m, 1, STEP, layout.results);
+    k.calls.train(
+      layout.table,
+      sizes.length - 1,
+      m,
+      layout.images,
+      layout.indices,
+      upcoming,
+      layout.labels,
+      0,
+      0,
+      -0.01 / m,
+      1,
+      STEP,
+      layout.results,
+    );
     at += m;
   });
   const examplesPerSecond = m / seconds;
   return { examplesPerSecond, gflops: (examplesPerSecond * flopsPerExample(sizes)) / 1e9 };
 }
 
-const networks = [[784, 16, 16, 10], [784, 30, 10], [784, 100, 10], [784, 128, 128, 10]];
+const networks = [
+  [784, 16, 16, 10],
+  [784, 30, 10],
+  [784, 100, 10],
+  [784, 128, 128, 10],
+];
 const batches = [1, 10, 100];
 
 function main() {
   const { json } = readArgsOrExit("bench/kernel.js", process.argv.slice(2), { json: { type: "boolean" } }).values;
   const peak = peakGflops();
   const rows = [];
-  for (const sizes of networks) for (const m of batches) rows.push({ sizes: sizes.join("-"), batch: m, ...kernelRate(sizes, m) });
+  for (const sizes of networks)
+    for (const m of batches) rows.push({ sizes: sizes.join("-"), batch: m, ...kernelRate(sizes, m) });
   const result = { build: kernelBuild(), node: process.version, peakGflops: peak, rows };
   if (json) return console.log(JSON.stringify(result));
   console.log(`${result.build} kernel, Node ${process.version}: f32x4 peak ${peak.toFixed(1)} GFLOP/s (one core)`);
   for (const r of rows) {
-    console.log(`${r.sizes.padEnd(15)} batch ${String(r.batch).padStart(3)}: ${Math.round(r.examplesPerSecond / 1000).toString().padStart(5)}k examples/s, ` +
-      `${r.gflops.toFixed(1).padStart(5)} GFLOP/s, ${((100 * r.gflops) / peak).toFixed(0).padStart(3)}% of peak`);
+    console.log(
+      `${r.sizes.padEnd(15)} batch ${String(r.batch).padStart(3)}: ${Math.round(r.examplesPerSecond / 1000)
+        .toString()
+        .padStart(5)}k examples/s, ` +
+        `${r.gflops.toFixed(1).padStart(5)} GFLOP/s, ${((100 * r.gflops) / peak).toFixed(0).padStart(3)}% of peak`,
+    );
   }
 }
 

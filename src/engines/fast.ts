@@ -7,7 +7,7 @@ import { holdImages, loadParameters, setBatch, storeParameters } from "./fast/co
 import { ADD, Kernel, SET, STEP, costCode, createKernel } from "./fast/kernel";
 import { Network } from "../network";
 import { bindWorkers } from "./fast/threads";
-import { defaultThreads, gradientInParts } from "./fast/split";
+import { defaultThreads, gradientInParts, stepInParts } from "./fast/split";
 export { KernelBuild, kernelBuild, useKernelBuild } from "./fast/wasmModule";
 import { fastEvaluate } from "./fast/evaluate";
 export { fastEvaluate };
@@ -40,10 +40,9 @@ export function fastEngine(net: Network, options: EngineOptions): Engine {
     batch.cost = 0;
     batch.correct = 0;
     if (threads > 1) {
-      // The batch split between threads (fastSplit.ts), then one step along the summed gradient.
+      // The batch shared by the threads (fast/split.ts): its gradient and the step along it, in one call.
       bindWorkers(kernel, threads - 1);
-      Object.assign(batch, gradientInParts(kernel, threads, data, order, start, end, cost, -eta / m));
-      kernel.calls.step(kernel.layout.table, kernel.sizes.length - 1, decay);
+      Object.assign(batch, stepInParts(kernel, threads, data, order, start, end, cost, -eta / m, decay));
       return;
     }
     if (m <= kernel.capacity) {

@@ -14,9 +14,13 @@ test("every engine in the table is made the same way and evaluates as the librar
   for (const name of engineNames) {
     for (const cost of ["quadratic", "cross-entropy"] as const) {
       const engine = makeEngine(name, net, { cost, batchSize: 10 });
-      const ours = engine.evaluate(net, data), reference = evaluate(net, data, costNamed(cost));
+      const ours = engine.evaluate(net, data),
+        reference = evaluate(net, data, costNamed(cost));
       assert.equal(ours.accuracy, reference.accuracy, `${name}, ${cost}: accuracy`);
-      assert.ok(Math.abs(ours.cost - reference.cost) < 1e-5 * Math.max(1, reference.cost), `${name}, ${cost}: cost ${ours.cost} vs ${reference.cost}`);
+      assert.ok(
+        Math.abs(ours.cost - reference.cost) < 1e-5 * Math.max(1, reference.cost),
+        `${name}, ${cost}: cost ${ours.cost} vs ${reference.cost}`,
+      );
       assert.ok(engine.threads >= 1);
     }
   }
@@ -24,6 +28,11 @@ test("every engine in the table is made the same way and evaluates as the librar
 
 test("an engine name not in the table is refused in one sentence naming those that are", () => {
   const net = createNetwork([4, 2], { seed: 1 });
-  assert.throws(() => makeEngine("gpu" as never, net, { cost: "quadratic", batchSize: 1 }), (error: unknown) =>
-    error instanceof LearnerError && error.name === "InputError" && error.message === 'there is no engine called "gpu"; use "fast" or "readable"');
+  assert.throws(
+    () => makeEngine("gpu" as never, net, { cost: "quadratic", batchSize: 1 }),
+    (error: unknown) =>
+      error instanceof LearnerError &&
+      error.name === "InputError" &&
+      error.message === 'there is no engine called "gpu"; use "fast" or "readable"',
+  );
 });

@@ -16,11 +16,10 @@ import { randomDataset, worstError } from "../helpers";
 
 // Both builds of the kernel (plain SIMD128, and relaxed SIMD with fused multiply-adds) against the readable
 // engine, on the course's wide networks too. The relaxed build runs where this Node has relaxed SIMD: Node 22
-// and later by default, Node 20 once fastModule.ts has switched its flag on.
+// and later by default, Node 20 once wasmModule.ts has switched its flag on.
 const tolerance = 1e-5;
 const digits = embeddedSplit({ seed: 1 });
 const builds: KernelBuild[] = relaxedSimdAvailable() ? ["plain", "relaxed"] : ["plain"];
-
 
 /** Runs `check` with each available build chosen, then gives the choice back to feature detection. */
 function withEachBuild(check: (build: KernelBuild) => void): void {
@@ -37,7 +36,11 @@ function withEachBuild(check: (build: KernelBuild) => void): void {
 test("the plain kernel is the default (the same bits on every machine); the relaxed one runs wherever it is asked for, Node 20 included", () => {
   useKernelBuild("auto");
   assert.equal(kernelBuild(), "plain");
-  assert.equal(relaxedSimdAvailable(), true, "Node 20 has relaxed SIMD behind a flag that fastModule.ts switches on; later versions by default");
+  assert.equal(
+    relaxedSimdAvailable(),
+    true,
+    "Node 20 has relaxed SIMD behind a flag that wasmModule.ts switches on; later versions by default",
+  );
   assert.equal(useKernelBuild("relaxed"), "relaxed");
   useKernelBuild("auto");
 });
@@ -45,7 +48,13 @@ test("the plain kernel is the default (the same bits on every machine); the rela
 test("each kernel build's gradient equals the readable backprop's to 1e-5 on the course's networks, wide ones included, at batch 1, 10, 100 and an odd size", () => {
   withEachBuild((build) => {
     let seed = 40;
-    for (const sizes of [[784, 16, 16, 10], [784, 30, 10], [784, 100, 10], [784, 128, 128, 10], [50, 37, 21, 3]]) {
+    for (const sizes of [
+      [784, 16, 16, 10],
+      [784, 30, 10],
+      [784, 100, 10],
+      [784, 128, 128, 10],
+      [50, 37, 21, 3],
+    ]) {
       for (const m of [1, 10, 37, 100]) {
         const cost = m === 37 ? costs["cross-entropy"] : costs.quadratic;
         const net = createNetwork(sizes, { init: "scaled", seed: seed++ });
@@ -55,7 +64,10 @@ test("each kernel build's gradient equals the readable backprop's to 1e-5 on the
         const fast = fastGradient(net, data, indices, cost);
         const error = worstError(fast.gradient, exact.gradient);
         assert.ok(error < tolerance, `${build} [${sizes}] batch ${m}: relative error ${error}`);
-        assert.ok(Math.abs(fast.cost - exact.cost) <= tolerance * exact.cost, `${build} [${sizes}] batch ${m}: cost ${fast.cost} vs ${exact.cost}`);
+        assert.ok(
+          Math.abs(fast.cost - exact.cost) <= tolerance * exact.cost,
+          `${build} [${sizes}] batch ${m}: cost ${fast.cost} vs ${exact.cost}`,
+        );
       }
     }
   });
@@ -64,10 +76,17 @@ test("each kernel build's gradient equals the readable backprop's to 1e-5 on the
 test("each kernel build's gradient equals central finite differences on small networks", () => {
   withEachBuild((build) => {
     let seed = 60;
-    for (const sizes of [[6, 5, 3], [9, 8, 4, 2]]) {
+    for (const sizes of [
+      [6, 5, 3],
+      [9, 8, 4, 2],
+    ]) {
       for (const activation of ["sigmoid", "relu"] as const) {
         const net = createNetwork(sizes, { activation, init: "scaled", seed: seed++ });
-        net.biases.forEach((b) => b.forEach((v, j) => { b[j] = v + 0.05; })); // keep ReLU's kinks away from the probes
+        net.biases.forEach((b) =>
+          b.forEach((v, j) => {
+            b[j] = v + 0.05;
+          }),
+        ); // keep ReLU's kinks away from the probes
         const data = randomDataset(5, 1, sizes[0], sizes[sizes.length - 1], seed);
         const indices = Uint32Array.from([0, 1, 2, 3, 4]);
         const numeric = numericGradient(net, (n) => averageGradient(n, data, indices, costs.quadratic).cost);
@@ -82,7 +101,10 @@ test("each kernel build takes the readable engine's SGD step on 784-100-10 at ba
   withEachBuild((build) => {
     const net = createNetwork([784, 100, 10], { init: "scaled", seed: 9 });
     const order = Uint32Array.from({ length: digits.train.count }, (_, i) => i);
-    const after = [readableEngine(net, { cost: "quadratic", batchSize: 100 }), fastEngine(net, { cost: "quadratic", batchSize: 100 })].map((engine) => {
+    const after = [
+      readableEngine(net, { cost: "quadratic", batchSize: 100 }),
+      fastEngine(net, { cost: "quadratic", batchSize: 100 }),
+    ].map((engine) => {
       engine.load(net);
       engine.step(digits.train, order, 200, 300, 0.5, 1);
       const result = cloneNetwork(net);
@@ -98,27 +120,41 @@ test("each kernel build takes the readable engine's SGD step on 784-100-10 at ba
   });
 });
 
-test("the relaxed build really fuses its multiply-adds: its gradient rounds differently from the plain build's", { skip: builds.length < 2 && "this Node has no relaxed SIMD" }, () => {
-  const net = createNetwork([784, 100, 10], { init: "scaled", seed: 11 });
-  const indices = Uint32Array.from({ length: 100 }, (_, i) => i);
-  const gradients = builds.map((build) => {
-    useKernelBuild(build);
-    return fastGradient(net, digits.train, indices).gradient.nablaW[0].data;
-  });
-  useKernelBuild("auto");
-  let differing = 0;
-  for (let i = 0; i < gradients[0].length; i++) if (gradients[0][i] !== gradients[1][i]) differing++;
-  assert.ok(differing > gradients[0].length / 10, `only ${differing} of ${gradients[0].length} weights' gradients differ`);
-});
+test(
+  "the relaxed build really fuses its multiply-adds: its gradient rounds differently from the plain build's",
+  { skip: builds.length < 2 && "this Node has no relaxed SIMD" },
+  () => {
+    const net = createNetwork([784, 100, 10], { init: "scaled", seed: 11 });
+    const indices = Uint32Array.from({ length: 100 }, (_, i) => i);
+    const gradients = builds.map((build) => {
+      useKernelBuild(build);
+      return fastGradient(net, digits.train, indices).gradient.nablaW[0].data;
+    });
+    useKernelBuild("auto");
+    let differing = 0;
+    for (let i = 0; i < gradients[0].length; i++) if (gradients[0][i] !== gradients[1][i]) differing++;
+    assert.ok(
+      differing > gradients[0].length / 10,
+      `only ${differing} of ${gradients[0].length} weights' gradients differ`,
+    );
+  },
+);
 
 /** Runs `script` in a Node of its own, with the project's dist/ copied to a temporary folder where `damage` names a kernel file to spoil. */
-function inCopy(script: string, env: Record<string, string> = {}, damage?: string): { status: number | null; stdout: string; stderr: string } {
+function inCopy(
+  script: string,
+  env: Record<string, string> = {},
+  damage?: string,
+): { status: number | null; stdout: string; stderr: string } {
   const copy = fs.mkdtempSync(path.join(os.tmpdir(), "descent-kernels-"));
   try {
     fs.cpSync(path.join(__dirname, "..", "..", "..", "dist"), path.join(copy, "dist"), { recursive: true });
     if (damage) fs.writeFileSync(path.join(copy, "dist", damage), "not wasm");
     const prelude = `const fast = require(${JSON.stringify(path.join(copy, "dist", "engines", "fast", "wasmModule.js"))});`;
-    return spawnSync(process.execPath, ["-e", prelude + script], { encoding: "utf8", env: { ...process.env, DESCENT_KERNEL: "", ...env } });
+    return spawnSync(process.execPath, ["-e", prelude + script], {
+      encoding: "utf8",
+      env: { ...process.env, DESCENT_KERNEL: "", ...env },
+    });
   } finally {
     fs.rmSync(copy, { recursive: true, force: true });
   }
@@ -129,7 +165,17 @@ test("a Node of its own runs the plain kernel, DESCENT_KERNEL=relaxed the relaxe
   assert.equal(auto.status, 0, auto.stderr);
   assert.equal(auto.stdout.trim(), "plain");
   assert.equal(inCopy("console.log(fast.kernelBuild())", { DESCENT_KERNEL: "relaxed" }).stdout.trim(), "relaxed");
-  assert.equal(inCopy("console.log(fast.kernelBuild())", { DESCENT_KERNEL: "relaxed" }, "kernel-relaxed.wasm").stdout.trim(), "plain");
-  const refused = inCopy("try { fast.useKernelBuild('relaxed') } catch (e) { console.log(e.message) }", {}, "kernel-relaxed.wasm");
-  assert.match(refused.stdout, /cannot run the relaxed-SIMD kernel \(or dist\/kernel-relaxed\.wasm is missing or damaged: run `npm run build`\)/);
+  assert.equal(
+    inCopy("console.log(fast.kernelBuild())", { DESCENT_KERNEL: "relaxed" }, "kernel-relaxed.wasm").stdout.trim(),
+    "plain",
+  );
+  const refused = inCopy(
+    "try { fast.useKernelBuild('relaxed') } catch (e) { console.log(e.message) }",
+    {},
+    "kernel-relaxed.wasm",
+  );
+  assert.match(
+    refused.stdout,
+    /cannot run the relaxed-SIMD kernel \(or dist\/kernel-relaxed\.wasm is missing or damaged: run `npm run build`\)/,
+  );
 });

@@ -1,53 +1,144 @@
 import { Dataset } from "../../data/dataset";
+import { LearnerError } from "../../errors/learnerError";
 import { setBatch } from "./copy";
-import { ADD, Kernel, Part, SET } from "./kernel";
-import { Job, availableCores, post, waitIdle } from "./threads";
+import { TOGETHER } from "./jobs";
+import { ADD, Kernel, SET, STEP, chunk } from "./kernel";
+import { Pace, createPace } from "./pace";
+import { availableCores, post, waitIdle } from "./threads";
 
 /**
- * A batch split between threads. The gradient is a sum over the batch's examples, so each thread can sum its
- * own share of them into a gradient of its own; the shares are then added into the main thread's in a fixed
- * order (part 1, then 2, ...), so a given number of threads gives the same bytes on every run. A share is
- * contiguous (examples start..end of the batch cut in `threads` nearly equal pieces), and a batch bigger than
- * `threads` × the kernel's capacity goes in several rounds, each share added to what it summed before.
+ * A batch trained by several threads together (asm/together.ts): each takes a share of every layer's neurons,
+ * so each weighted sum and each gradient component is still computed by one thread, in one thread's order, and
+ * the result is the same bits for any number of threads. `most` is the most threads a batch uses: it takes one
+ * instead when that has lately been faster (pace.ts).
+ *
+ * gradientInParts sums the gradient of images order[start..end) of `data` (held with holdImages), times `scale`,
+ * into the kernel's nablaW and nablaB, in rounds of at most `chunk` examples, as one thread sums a batch bigger
+ * than that; the caller then takes the step (the kernel's `step`). stepInParts takes the step itself,
+ * w ← decay · w + scale · ∇w, in the same call as backprop when the batch fits in one round. Both return the
+ * summed cost and the number right, from the forward passes.
  */
 export function gradientInParts(
-  k: Kernel, threads: number, data: Dataset, order: ArrayLike<number>, start: number, end: number, cost: number, scale: number,
+  k: Kernel,
+  most: number,
+  data: Dataset,
+  order: ArrayLike<number>,
+  start: number,
+  end: number,
+  cost: number,
+  scale: number,
 ): { cost: number; correct: number } {
-  const { parts } = k.layout;
-  const used = parts.map(() => false);
-  let totalCost = 0, correct = 0;
-  for (let s = start; s < end; s += threads * k.capacity) {
-    const n = Math.min(threads * k.capacity, end - s);
-    const t = Math.min(threads, n); // no thread without an example
-    const bound = (i: number): number => s + Math.floor((n * i) / t);
-    for (let i = t - 1; i >= 0; i--) {
-      const job = jobFor(k, parts[i], data, order, bound(i), bound(i + 1), cost, scale, used[i] ? ADD : SET);
-      used[i] = true;
-      if (i > 0) post(i - 1, job);
-      else k.calls.train(job.table, job.layers, job.m, job.images, job.indices, job.upcoming, job.labels, job.relu, job.cost, job.scale, job.decay, job.mode, job.results);
+  return paced(k, most, end - start, (threads) => {
+    let total = 0,
+      correct = 0;
+    const round = Math.min(k.layout.capacity, chunk);
+    for (let s = start; s < end; s += round) {
+      const e = Math.min(s + round, end);
+      const upcoming = setBatch(k, data, order, s, e);
+      trainTogether(k, threads, { m: e - s, upcoming, cost, scale, decay: 1, mode: s === start ? SET : ADD });
+      total += k.results[0];
+      correct += k.results[1];
     }
-    for (let i = 0; i < t; i++) {
-      if (i > 0) waitIdle(i - 1);
-      const results = new Float64Array(k.memory.buffer, parts[i].results, 2);
-      totalCost += results[0];
-      correct += results[1];
-    }
-  }
-  for (let i = 1; i < parts.length; i++) if (used[i]) k.calls.accumulate(parts[0].table, parts[i].table, k.sizes.length - 1);
-  return { cost: totalCost, correct };
+    return { cost: total, correct };
+  });
 }
 
-function jobFor(k: Kernel, part: Part, data: Dataset, order: ArrayLike<number>, start: number, end: number, cost: number, scale: number, mode: number): Job {
-  const upcoming = setBatch(k, data, order, start, end, part);
-  return {
-    table: part.table, layers: k.sizes.length - 1, m: end - start, images: k.layout.images, indices: part.indices, upcoming,
-    labels: part.labels, relu: k.relu ? 1 : 0, cost, scale, decay: 1, mode, results: part.results,
-  };
+export function stepInParts(
+  k: Kernel,
+  most: number,
+  data: Dataset,
+  order: ArrayLike<number>,
+  start: number,
+  end: number,
+  cost: number,
+  scale: number,
+  decay: number,
+): { cost: number; correct: number } {
+  if (end - start > Math.min(k.layout.capacity, chunk)) {
+    const result = gradientInParts(k, most, data, order, start, end, cost, scale);
+    k.calls.step(k.layout.table, k.sizes.length - 1, decay);
+    return result;
+  }
+  return paced(k, most, end - start, (threads) => {
+    const upcoming = setBatch(k, data, order, start, end);
+    trainTogether(k, threads, { m: end - start, upcoming, cost, scale, decay, mode: STEP });
+    return { cost: k.results[0], correct: k.results[1] };
+  });
+}
+
+/** Runs `batch` with the threads the kernel's pace chooses, and tells the pace how long it took. */
+function paced<T>(k: Kernel, most: number, examples: number, batch: (threads: number) => T): T {
+  if (!paces.has(k)) paces.set(k, createPace(most));
+  const pace = paces.get(k)!,
+    threads = Math.min(pace.next(), most),
+    started = performance.now();
+  const result = batch(threads);
+  pace.record(threads, (performance.now() - started) / 1000, examples);
+  return result;
+}
+
+const paces = new WeakMap<Kernel, Pace>();
+
+/** What one `train` call does, beyond the kernel's own buffers: see asm/kernel.ts. */
+export interface BatchCall {
+  m: number;
+  upcoming: number;
+  cost: number;
+  scale: number;
+  decay: number;
+  mode: number;
 }
 
 /**
- * Below this much arithmetic per thread and batch, a thread costs more than it saves: waking a worker and
- * waiting for it takes tens of microseconds. (Floating-point operations; see flopsPerExample.)
+ * The kernel's `train` on the batch that setBatch put into its buffers, run by `threads` threads together: the
+ * arguments go into the Batch record (asm/together.ts), each worker gets a job for its share, the main thread
+ * does share 0, and every worker has finished when this returns.
+ */
+export function trainTogether(k: Kernel, threads: number, call: BatchCall): void {
+  const { layout } = k,
+    at = layout.batch / 4;
+  const ints = new Int32Array(k.memory.buffer),
+    floats = new Float32Array(k.memory.buffer);
+  // The Batch record's fields, in asm/together.ts's order; then the barrier's counters, at byte 64, from zero.
+  ints.set(
+    [
+      layout.table,
+      k.sizes.length - 1,
+      call.m,
+      layout.images,
+      layout.indices,
+      call.upcoming,
+      layout.labels,
+      k.relu ? 1 : 0,
+      call.cost,
+    ],
+    at,
+  );
+  floats[at + 9] = call.scale;
+  floats[at + 10] = call.decay;
+  ints.set([call.mode, layout.results, threads], at + 11);
+  ints.set([0, 0], at + 16);
+  for (let w = 0; w + 1 < threads; w++) post(w, { kind: TOGETHER, batch: layout.batch, thread: w + 1 });
+  try {
+    k.calls.trainTogether(layout.batch, 0);
+  } catch (error) {
+    // A barrier that waited 10 s for the other threads gives up with `unreachable` (asm/together.ts).
+    if (threads > 1 && /unreachable/.test(String(error))) {
+      throw new LearnerError(
+        `a worker thread of the fast engine stopped answering during a minibatch; train with threads: 1 (--threads 1)`,
+      );
+    }
+    throw error;
+  } finally {
+    for (let w = 0; w + 1 < threads; w++) waitIdle(w);
+  }
+}
+
+/**
+ * Below this much arithmetic per thread and batch, a thread costs more than it saves. On a quiet machine a second
+ * thread gained from about 3 MFLOP a batch (784-100-10 at batch 10: 1.12×; at batch 100: 1.5×), but
+ * src/engines/fast.ts's threaded branch sums the gradient into nablaW and then steps, a pass more over the weights,
+ * which costs 10-17% at batch 10: so threads from 8 MFLOP. (Floating-point operations; see flopsPerExample.)
  */
 export const flopsPerThread = 4e6;
 

@@ -1,19 +1,19 @@
 import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
-import { Field, IDLE, JOB, QUIT, REBIND, SLOT, TRAIN } from "./jobs";
+import { LearnerError } from "../../errors/learnerError";
+import { EVALUATE, Field, IDLE, JOB, Job, QUIT, REBIND, SLOT, awaitChange } from "./jobs";
 import { Kernel } from "./kernel";
 
 /**
- * Worker threads that run the kernel on parts of a batch, in the memory they share with the main thread
- * (fastKernel.ts). One pool serves the process: its workers are told which kernel to work on whenever another
- * engine uses them, and never keep the process alive. Each call waits until every part is done, so to the
+ * Worker threads that run the kernel on shares of a batch, in the memory they share with the main thread
+ * (kernel.ts). One pool serves the process: its workers are told which kernel to work on whenever another
+ * engine uses them, and never keep the process alive. Each call waits until every share is done, so to the
  * trainer a step is as synchronous as with one thread: Kernel > Interrupt, Ctrl-C and divergence checks
  * happen between steps as before.
  */
 interface Pool {
   readonly control: Int32Array;
-  readonly floats: Float32Array;
   readonly workers: Worker[];
   bound: WeakRef<Kernel> | null;
 }
@@ -26,19 +26,11 @@ export function availableCores(): number {
   return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
 }
 
-/** A job for the worker that runs part `worker + 1` of a batch: the arguments of the kernel's `train`. */
-export interface Job {
-  table: number; layers: number; m: number; images: number; indices: number; upcoming: number; labels: number;
-  relu: number; cost: number; scale: number; decay: number; mode: number; results: number;
-  /** TRAIN (the default) or EVALUATE, whose job uses no upcoming, scale, decay or mode. */
-  kind?: number;
-}
-
 /** Makes sure `count` workers exist and work on `kernel`'s memory; false if they could not be started. */
 export function bindWorkers(kernel: Kernel, count: number): boolean {
   if (!pool) {
     const control = new SharedArrayBuffer(slots * SLOT * 4);
-    pool = { control: new Int32Array(control), floats: new Float32Array(control), workers: [], bound: null };
+    pool = { control: new Int32Array(control), workers: [], bound: null };
   }
   const p = pool;
   const fresh: number[] = [];
@@ -69,37 +61,36 @@ export function bindWorkers(kernel: Kernel, count: number): boolean {
   return true;
 }
 
-/** Hands `job` to worker `slot` (idle by then: every call waits for its parts). */
+/** Hands `job` to worker `slot` (idle by then: every call waits for its workers). */
 export function post(slot: number, job: Job): void {
-  const { control, floats } = pool!;
+  const { control } = pool!;
   const at = slot * SLOT;
   waitIdle(slot);
-  control[at + Field.table] = job.table;
-  control[at + Field.layers] = job.layers;
-  control[at + Field.m] = job.m;
-  control[at + Field.images] = job.images;
-  control[at + Field.indices] = job.indices;
-  control[at + Field.upcoming] = job.upcoming;
-  control[at + Field.labels] = job.labels;
-  control[at + Field.relu] = job.relu;
-  control[at + Field.cost] = job.cost;
-  floats[at + Field.scale] = job.scale;
-  floats[at + Field.decay] = job.decay;
-  control[at + Field.mode] = job.mode;
-  control[at + Field.results] = job.results;
-  control[at + Field.kind] = job.kind ?? TRAIN;
+  control[at + Field.kind] = job.kind;
+  if (job.kind === EVALUATE) {
+    const { table, layers, m, images, indices, labels, relu, cost, results } = job;
+    control.set([table, layers, m, images, indices, labels, relu, cost, results], at + Field.table);
+  } else {
+    control[at + Field.batch] = job.batch;
+    control[at + Field.thread] = job.thread;
+  }
   Atomics.store(control, at + Field.state, JOB);
   Atomics.notify(control, at + Field.state);
 }
+
+/** How long a worker may take before it is taken to have stopped: longer than any one job. */
+const patienceMs = 60000;
 
 /** Waits until worker `slot` has finished its job. */
 export function waitIdle(slot: number): void {
   if (!pool) return;
   const at = slot * SLOT + Field.state;
-  for (;;) {
-    const state = Atomics.load(pool.control, at);
-    if (state === IDLE || state === QUIT) return;
-    Atomics.wait(pool.control, at, state, 1000);
+  const state = Atomics.load(pool.control, at);
+  if (state !== JOB) return;
+  if (awaitChange(pool.control, at, JOB, patienceMs) === JOB) {
+    throw new LearnerError(
+      `worker thread ${slot + 1} of the fast engine stopped answering; train with threads: 1 (--threads 1)`,
+    );
   }
 }
 

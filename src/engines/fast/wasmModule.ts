@@ -30,7 +30,10 @@ let chosen: KernelBuild | undefined;
 /** The kernel file of a build, in dist/ (this file is dist/engines/fast/wasmModule.js; the compiled tests run from
  *  build/src/engines/fast, four folders below the project). */
 function kernelFile(build: KernelBuild): { file: string; exists: boolean } {
-  const candidates = [path.join(__dirname, "..", "..", fileNames[build]), path.join(__dirname, "..", "..", "..", "..", "dist", fileNames[build])];
+  const candidates = [
+    path.join(__dirname, "..", "..", fileNames[build]),
+    path.join(__dirname, "..", "..", "..", "..", "dist", fileNames[build]),
+  ];
   const file = candidates.find((f) => fs.existsSync(f));
   return file ? { file, exists: true } : { file: candidates[0], exists: false };
 }
@@ -69,7 +72,9 @@ export function useKernelBuild(build: KernelBuild | "auto"): KernelBuild {
     return kernelBuild();
   }
   if (build === "relaxed" && !relaxedSimdAvailable()) {
-    throw new LearnerError(`this runtime (Node ${process.version}) cannot run the relaxed-SIMD kernel (or dist/kernel-relaxed.wasm is missing or damaged: run \`npm run build\`); use Node 20 or later, or the plain kernel`);
+    throw new LearnerError(
+      `this runtime (Node ${process.version}) cannot run the relaxed-SIMD kernel (or dist/kernel-relaxed.wasm is missing or damaged: run \`npm run build\`); use Node 20 or later, or the plain kernel`,
+    );
   }
   return (chosen = build);
 }
@@ -80,10 +85,15 @@ export function kernelModule(): object {
   const ready = compiled[build];
   if (ready) return ready;
   const { file, exists } = kernelFile(build);
-  if (!exists) throw new LearnerError(`the fast engine's kernel ${file} is missing; run \`npm run build\` to compile it from asm/, or use engine: "readable"`);
+  if (!exists)
+    throw new LearnerError(
+      `the fast engine's kernel ${file} is missing; run \`npm run build\` to compile it from asm/, or use engine: "readable"`,
+    );
   try {
     return (compiled[build] = new WebAssembly.Module(fs.readFileSync(file)));
   } catch (error) {
-    throw new LearnerError(`the fast engine's kernel ${file} is damaged (${(error as Error).message.split(":")[0]}); run \`npm run build\` to compile it again from asm/, or use engine: "readable"`);
+    throw new LearnerError(
+      `the fast engine's kernel ${file} is damaged (${(error as Error).message.split(":")[0]}); run \`npm run build\` to compile it again from asm/, or use engine: "readable"`,
+    );
   }
 }

@@ -1,26 +1,33 @@
 import { parentPort, workerData } from "worker_threads";
-import { EVALUATE, JOB, QUIT, REBIND, IDLE, Field, SLOT } from "./jobs";
+import { EVALUATE, Field, IDLE, JOB, QUIT, REBIND, SLOT, awaitChange } from "./jobs";
 
 /**
- * A worker thread of fastThreads.ts: it runs the kernel on its part of each batch, in the memory it shares
- * with the main thread. Told a kernel (its module and memory) by message, it waits on its slot of the control
- * block for a job, runs `train` or `evaluate`, marks the slot idle again and wakes the main thread.
+ * A worker thread of threads.ts: it runs the kernel on its share of each batch, in the memory it shares with the
+ * main thread. Told a kernel (its module and memory) by message, it waits on its slot of the control block for a
+ * job, runs it, marks the slot idle again and wakes the main thread.
  */
 declare const WebAssembly: { Instance: new (module: object, imports: object) => { exports: unknown } };
-interface Train {
-  train(table: number, layers: number, m: number, images: number, indices: number, upcoming: number, labels: number,
-    relu: number, cost: number, scale: number, decay: number, mode: number, results: number): void;
-  evaluate(table: number, layers: number, m: number, images: number, indices: number, labels: number,
-    relu: number, cost: number, results: number): void;
+interface Calls {
+  trainTogether(batch: number, thread: number): void;
+  evaluate(
+    table: number,
+    layers: number,
+    m: number,
+    images: number,
+    indices: number,
+    labels: number,
+    relu: number,
+    cost: number,
+    results: number,
+  ): void;
 }
 
 const control = new Int32Array(workerData.control as SharedArrayBuffer);
-const floats = new Float32Array(workerData.control as SharedArrayBuffer);
 const at = (workerData.slot as number) * SLOT;
-let kernel: Train;
+let kernel: Calls;
 
 parentPort?.on("message", ({ module, memory }: { module: object; memory: object }) => {
-  kernel = new WebAssembly.Instance(module, { env: { memory } }).exports as Train;
+  kernel = new WebAssembly.Instance(module, { env: { memory } }).exports as Calls;
   Atomics.store(control, at + Field.state, IDLE);
   Atomics.notify(control, at + Field.state);
   work();
@@ -29,8 +36,7 @@ parentPort?.on("message", ({ module, memory }: { module: object; memory: object 
 /** Jobs until the main thread asks for another kernel (back to the message above) or for the end. */
 function work(): void {
   for (;;) {
-    Atomics.wait(control, at + Field.state, IDLE);
-    const state = Atomics.load(control, at + Field.state);
+    const state = awaitChange(control, at + Field.state, IDLE);
     if (state === REBIND) return;
     if (state === QUIT) {
       parentPort?.close();
@@ -38,10 +44,23 @@ function work(): void {
     }
     if (state !== JOB) continue;
     const f = (field: Field): number => control[at + field];
-    if (f(Field.kind) === EVALUATE) {
-      kernel.evaluate(f(Field.table), f(Field.layers), f(Field.m), f(Field.images), f(Field.indices), f(Field.labels), f(Field.relu), f(Field.cost), f(Field.results));
-    } else kernel.train(f(Field.table), f(Field.layers), f(Field.m), f(Field.images), f(Field.indices), f(Field.upcoming), f(Field.labels),
-      f(Field.relu), f(Field.cost), floats[at + Field.scale], floats[at + Field.decay], f(Field.mode), f(Field.results));
+    try {
+      if (f(Field.kind) === EVALUATE) {
+        kernel.evaluate(
+          f(Field.table),
+          f(Field.layers),
+          f(Field.m),
+          f(Field.images),
+          f(Field.indices),
+          f(Field.labels),
+          f(Field.relu),
+          f(Field.cost),
+          f(Field.results),
+        );
+      } else kernel.trainTogether(f(Field.batch), f(Field.thread));
+    } catch {
+      // The kernel stopped at a barrier whose other threads never came (asm/together.ts): the main thread says so.
+    }
     Atomics.store(control, at + Field.state, IDLE);
     Atomics.notify(control, at + Field.state);
   }
