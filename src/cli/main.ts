@@ -27,7 +27,7 @@ export async function main(args: string[]): Promise<number> {
       if (error.message) console.error(`\ndescent: ${error.message}`);
       return error.message ? 2 : 0;
     }
-    if (error instanceof LearnerError || error instanceof RangeError) {
+    if (error instanceof LearnerError) {
       console.error(`descent: ${error.message}`);
       return 1;
     }

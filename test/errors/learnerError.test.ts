@@ -187,6 +187,12 @@ const mistakes: [string, () => unknown, string, string][] = [
     "InputError",
     'there is no engine called "gpu"; use "fast" or "readable"',
   ],
+  ...(["fast", "readable"] as const).map((name): [string, () => unknown, string, string] => [
+    `a ${name} engine's step on an image past the end`,
+    () => makeEngine(name, net(), { cost: "quadratic", batchSize: 2 }).step(data, Uint32Array.from([0, 9]), 0, 2, 1, 1),
+    "InputError",
+    `image 9 does not exist; "random test set" has images 0..4`,
+  ]),
   [
     "an entry outside the matrix",
     () => entry(zeros(2, 3), 2, 0),

@@ -1,4 +1,5 @@
-import { Dataset, checkDatasetFits } from "../../data/dataset";
+import { Dataset, checkDatasetFits, checkImageIndex } from "../../data/dataset";
+import { InputError } from "../../errors/learnerError";
 import { Kernel, Part, reserve, useDenseInput } from "./kernel";
 import { Network } from "../../network";
 
@@ -99,8 +100,7 @@ export function setBatch(
     upcoming = Math.min(m, order.length - ahead);
   for (let n = 0; n < m; n++) {
     const i = order[start + n];
-    if (!(i >= 0 && i < data.count))
-      throw new RangeError(`image ${i} does not exist; "${data.name}" has images 0..${data.count - 1}`);
+    if (!(i >= 0 && i < data.count)) checkImageIndex(data, i); // the cheap look first: this runs for every example
     k.indices[indices / 4 + n] = i;
     k.bytes[labels + n] = data.labels[i];
   }
@@ -133,12 +133,12 @@ function checkImageSize(k: Kernel, data: Dataset, start: number, end: number): v
   if (data.rows * data.cols === size && data.pixels?.length >= end * size && data.labels?.length >= end && start >= 0)
     return;
   checkDatasetFits(k.sizes, data);
-  throw new RangeError(`images ${start}..${end} are not all in "${data.name}", which has ${data.count}`);
+  throw new InputError(`images ${start}..${end} are not all in "${data.name}", which has ${data.count}`);
 }
 
 function checkSameSizes(k: Kernel, net: Pick<Network, "sizes">): void {
   if (net.sizes.length !== k.sizes.length || net.sizes.some((n, l) => n !== k.sizes[l])) {
-    throw new RangeError(
+    throw new InputError(
       `this fast engine was made for a ${k.sizes.join("-")} network and cannot take a ${net.sizes.join("-")} one; make a new engine for it`,
     );
   }
