@@ -56,11 +56,9 @@ export async function startServer(
 ): Promise<{ url: string; server: ChildProcess }> {
   if (!fs.existsSync(command))
     throw new Error(`${command} is missing: run \`bash .ci/run\` (or \`npm start\`) once to install Jupyter`);
-  // Its own process group, so that stopServer can end the server and the kernels it started together.
   const server = spawn(command, args, {
     env: { ...process.env, JUPYTER_PATH: path.join(root, ".jupyter") },
     stdio: "ignore",
-    detached: true,
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
@@ -73,30 +71,8 @@ export async function startServer(
       return { url, server };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  await stopServer(server);
+  server.kill();
   throw new Error(`${command} did not answer on ${url} within a minute`);
-}
-
-/**
- * Stops a server of startServer and the kernels it started: SIGTERM to its process group, then SIGKILL after 10 s.
- * A Jupyter server that gets SIGTERM while a kernel is starting can wait for ever (seen once in 2,000 s of
- * browser tests: JupyterLab and its tslab kernel alive 10 minutes after the test, which kept node --test waiting).
- */
-export async function stopServer(server: ChildProcess | undefined): Promise<void> {
-  if (!server?.pid || server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-server.pid!, signal);
-    } catch {
-      // The group is gone already.
-    }
-  };
-  signalGroup("SIGTERM");
-  const timer = setTimeout(() => signalGroup("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
-  signalGroup("SIGKILL"); // a kernel that outlived its server
 }
 
 /**
