@@ -1,5 +1,6 @@
 import { parentPort, workerData } from "worker_threads";
 import { EVALUATE, Field, IDLE, JOB, QUIT, REBIND, SLOT, awaitChange } from "./jobs";
+import type { KernelExports } from "./kernel";
 
 /**
  * A worker thread of threads.ts: it runs the kernel on its share of each batch, in the memory it shares with the
@@ -7,20 +8,8 @@ import { EVALUATE, Field, IDLE, JOB, QUIT, REBIND, SLOT, awaitChange } from "./j
  * job, runs it, marks the slot idle again and wakes the main thread.
  */
 declare const WebAssembly: { Instance: new (module: object, imports: object) => { exports: unknown } };
-interface Calls {
-  trainTogether(batch: number, thread: number): void;
-  evaluate(
-    table: number,
-    layers: number,
-    m: number,
-    images: number,
-    indices: number,
-    labels: number,
-    relu: number,
-    cost: number,
-    results: number,
-  ): void;
-}
+/** What a worker calls of the kernel: the two entry points that threads share (kernel.ts lists them all). */
+type Calls = Pick<KernelExports, "trainTogether" | "evaluate">;
 
 const control = new Int32Array(workerData.control as SharedArrayBuffer);
 const at = (workerData.slot as number) * SLOT;
