@@ -58,12 +58,13 @@ export function forward(L: Layer, i0: i32, i1: i32, relu: bool): void {
  * it is most accurate now, while z is known: with e = e^(−z), σ = 1/(1 + e) and σ' = e/(1 + e)² = e·σ²,
  * which stays exact where σ rounds to 1 and 1 − σ would be 0. It waits in the error buffer Δ, which
  * backprop then multiplies by ∂C/∂a. Pad neurons are set back to 0 so they never pass anything on.
+ * Only neurons j0..j1 (multiples of 4) when given: the input layer's threads share its neurons (kernel.ts).
  */
-export function activate(L: Layer, i0: i32, i1: i32, relu: bool): void {
+export function activate(L: Layer, i0: i32, i1: i32, relu: bool, j0: usize = 0, j1: usize = <usize>L.pOut): void {
   const outBytes = <usize>L.pOut << 2;
   for (let i = i0; i < i1; i++) {
     const row = <usize>i * outBytes;
-    for (let p = row; p < row + outBytes; p += 16) {
+    for (let p = row + (j0 << 2); p < row + (j1 << 2); p += 16) {
       const z = v128.load(L.output + p);
       if (relu) {
         v128.store(L.output + p, f32x4.pmax(z, f32x4.splat(0))); // z < 0 ? 0 : z, which keeps a NaN
@@ -78,7 +79,7 @@ export function activate(L: Layer, i0: i32, i1: i32, relu: bool): void {
         v128.store(L.delta + p, flush(f32x4.mul(e, f32x4.mul(a, a))));
       }
     }
-    for (let j = <usize>L.nOut; j < <usize>L.pOut; j++) { // pad neurons
+    for (let j = max(<usize>L.nOut, j0); j < j1; j++) { // pad neurons
       store<f32>(L.output + row + (j << 2), 0);
       store<f32>(L.delta + row + (j << 2), 0);
     }

@@ -5,19 +5,20 @@ import { madd, sum4 } from "./simd";
 // The input layer's forward pass, on the lists of input.ts.
 
 /**
- * The forward pass through w^0 (forward.ts's, on the groups with ink) for examples i0..i1:
- * z_ij = Σ_k w_jk a_ik + b_j, 8 neurons of one example at a time, then σ. w^0 is stored by groups of 4 inputs
- * (asm/layer.ts), so the 32 weights of 8 neurons that meet one group are 128 contiguous bytes.
+ * The forward pass through w^0 (forward.ts's, on the groups with ink) for examples i0..i1 and neurons j0..j1
+ * (multiples of 4; threads share the neurons, see kernel.ts): z_ij = Σ_k w_jk a_ik + b_j, 8 neurons of one
+ * example at a time, then σ. w^0 is stored by groups of 4 inputs (asm/layer.ts), so the 32 weights of 8 neurons
+ * that meet one group are 128 contiguous bytes. Each z_ij is the same sum whichever neurons go with it.
  */
-export function forwardInput(L: Layer, i0: i32, i1: i32, relu: bool): void {
+export function forwardInput(L: Layer, i0: i32, i1: i32, j0: usize, j1: usize, relu: bool): void {
   if (L.dense != 0) {
-    forwardDense(L, i0, i1);
-    activate(L, i0, i1, relu);
+    forwardDense(L, i0, i1, j0, j1);
+    activate(L, i0, i1, relu, j0, j1);
     return;
   }
   const inBytes = <usize>L.pIn << 2, outBytes = <usize>L.pOut << 2, rowBytes = <usize>L.pIn + 4;
-  const input = L.input, inkedRows = L.inked, output = L.output, j1 = <usize>L.pOut, groupBytes = <usize>L.pOut << 4;
-  let j: usize = 0;
+  const input = L.input, inkedRows = L.inked, output = L.output, groupBytes = <usize>L.pOut << 4;
+  let j: usize = j0;
   for (; j + 8 <= j1; j += 8) {
     const w = L.weights + (j << 4);
     const b0 = v128.load(L.biases + (j << 2)), b1 = v128.load(L.biases + (j << 2), 16);
@@ -50,7 +51,7 @@ export function forwardInput(L: Layer, i0: i32, i1: i32, relu: bool): void {
       v128.store(output + i * outBytes + (j << 2), f32x4.add(sum4(s0, s1, s2, s3), b0));
     }
   }
-  activate(L, i0, i1, relu);
+  activate(L, i0, i1, relu, j0, j1);
 }
 
 /**
@@ -58,9 +59,9 @@ export function forwardInput(L: Layer, i0: i32, i1: i32, relu: bool): void {
  * goes (w^0 stored by groups): 4 neurons × 2 examples at a time, per group of 4 inputs 4 weight and 2 activation
  * loads feeding 8 running sums.
  */
-function forwardDense(L: Layer, i0: i32, i1: i32): void {
+function forwardDense(L: Layer, i0: i32, i1: i32, j0: usize, j1: usize): void {
   const inBytes = <usize>L.pIn << 2, outBytes = <usize>L.pOut << 2, groupBytes = <usize>L.pOut << 4;
-  for (let j: usize = 0; j < <usize>L.pOut; j += 4) {
+  for (let j = j0; j < j1; j += 4) {
     const b = v128.load(L.biases + (j << 2)), panel = L.weights + (j << 4);
     let i = <usize>i0;
     for (; i + 2 <= <usize>i1; i += 2) {

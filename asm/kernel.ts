@@ -55,10 +55,18 @@ export function trainTogether(batch: usize, thread: i32): void {
 }
 
 /**
- * Backprop, thread t's share of it (together.ts); `sync` is the barrier (unused with one thread). Two phases:
- * first each thread takes its share of the examples through the forward pass, BP1 and BP2 (an example's errors
- * need no other example); then, after a barrier, each takes its share of the weights through BP3, BP4 and the
- * step: whole panels of 4 neurons, and for the input layer whole groups of 4 inputs, every `threads`-th one.
+ * Backprop, thread t's share of it (together.ts); `sync` is the barrier (unused with one thread). The input
+ * layer's weights, most of the network's, are shared by neurons: each thread computes and steps the same panels
+ * of w^0 every batch, so they stay in its core's cache (shared by examples, each thread would read weights the
+ * other had just written, and at small batches wait for them longer than the arithmetic takes). The rest goes
+ * by examples, then by weights:
+ *   1. its share of the examples' images into A^0 and their lists of groups with ink;
+ *   2. (all images in) its share of the groups' lists of examples (for BP4), and z = w^0·a + b, σ, for its
+ *      panels of neurons, for every example;
+ *   3. (all of A^1 in) its share of the examples through the other layers' forward pass, BP1 and BP2, since one
+ *      example's errors need no other example;
+ *   4. (all errors in) BP3, BP4 and the step for its panels of w^0 and of every other layer, summing over every
+ *      example.
  */
 function backprop(
   table: usize, layers: i32, m: i32, images: usize, indices: usize, upcoming: i32, labels: usize,
@@ -66,9 +74,14 @@ function backprop(
 ): void {
   const first = layerAt(table, 0), out = layerAt(table, layers - 1);
   const i0 = shareStart(m, t, threads), i1 = shareStart(m, t + 1, threads);
+  const firstPanels = first.pOut >> 2;
+  const j0 = <usize>shareStart(firstPanels, t, threads) << 2, j1 = <usize>shareStart(firstPanels, t + 1, threads) << 2;
   prefetch(images, indices + (<usize>m << 2), shareStart(upcoming, t, threads), shareStart(upcoming, t + 1, threads), <usize>first.nIn);
   loadImages(first, images, indices, i0, i1);
-  forwardInput(first, i0, i1, relu && layers > 1);
+  barrier(sync, threads, 1);
+  listByGroup(first, m, t, threads);
+  forwardInput(first, 0, m, j0, j1, relu && layers > 1);
+  barrier(sync, threads, 2);
   for (let l = 1; l < layers; l++) forward(layerAt(table, l), i0, i1, relu && l < layers - 1);
   outputError(out, i0, i1, labels, cost, true, results);
   // From the last layer back, BP2 gives each layer's errors from the next one's, which are then no longer needed
@@ -79,14 +92,13 @@ function backprop(
     scaleErrors(L, i0, i1, scale);
   }
   scaleErrors(first, i0, i1, scale);
-  barrier(sync, threads, 1);
+  barrier(sync, threads, 3);
   if (t == 0) addUp(results, m);
-  listByGroup(first, m, t, threads);
-  updateInput(first, m, decay, mode, t, threads);
-  for (let l = 0; l < layers; l++) {
+  updateInput(first, m, decay, mode, j0, j1);
+  stepBiases(first, m, mode, j0, j1);
+  for (let l = 1; l < layers; l++) {
     const L = layerAt(table, l), panels = L.pOut >> 2, p0 = shareStart(panels, t, threads), p1 = shareStart(panels, t + 1, threads);
-    if (l == 0) stepBiases(first, m, mode, <usize>p0 << 2, <usize>p1 << 2);
-    else update(L, m, decay, mode, p0, p1);
+    update(L, m, decay, mode, p0, p1);
   }
   // No barrier at the end: the caller waits until every thread has returned (src/engines/fast/split.ts).
 }
@@ -104,7 +116,7 @@ export function evaluate(
 ): void {
   const first = layerAt(table, 0);
   loadImages(first, images, indices, 0, m);
-  forwardInput(first, 0, m, relu && layers > 1);
+  forwardInput(first, 0, m, 0, <usize>first.pOut, relu && layers > 1);
   for (let l = 1; l < layers; l++) forward(layerAt(table, l), 0, m, relu && l < layers - 1);
   outputError(layerAt(table, layers - 1), 0, m, labels, cost, false, results);
   addUp(results, m);

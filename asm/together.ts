@@ -1,9 +1,9 @@
 /**
  * Several threads running one `train` call together (src/engines/fast/threads.ts starts them, each with its own
- * instance of the kernel on the same memory). Backprop has two phases (kernel.ts): first each thread takes its
- * share of the batch's examples through the forward pass, BP1 and BP2, since one example's errors need no other
- * example; then, once all have arrived at a barrier, each takes its share of the weights (whole panels of
- * neurons, groups of inputs) through BP3, BP4 and the step, summing over every example. Every weighted sum and
+ * instance of the kernel on the same memory). Backprop goes in four parts with a barrier between them (kernel.ts):
+ * the input layer's weights are shared by neurons, each thread always the same ones, so they stay in its core's
+ * cache; the other layers' forward pass, BP1 and BP2 by examples, since one example's errors need no other
+ * example; and their BP3, BP4 and step by panels of neurons, summing over every example. Every weighted sum and
  * every gradient component is still computed by one thread, in the order one thread alone would take, and the
  * batch's cost is added in the examples' order, so the result is the same bits with any number of threads.
  */

@@ -135,12 +135,13 @@ export function trainTogether(k: Kernel, threads: number, call: BatchCall): void
 }
 
 /**
- * Below this much arithmetic per thread and batch, a thread costs more than it saves. On a quiet machine a second
- * thread gained from about 3 MFLOP a batch (784-100-10 at batch 10: 1.12×; at batch 100: 1.5×), but
- * src/engines/fast.ts's threaded branch sums the gradient into nablaW and then steps, a pass more over the weights,
- * which costs 10-17% at batch 10: so threads from 8 MFLOP. (Floating-point operations; see flopsPerExample.)
+ * Below this much arithmetic per thread and batch, a thread costs more than it saves. Measured on a quiet 2-core
+ * machine (full MNIST, one thread against two): a second thread gained at 784-100-10 from batch 10 (3.2 MFLOP a
+ * batch; 1.12×; at batch 100, 1.4×), at 784-128-128-10 from batch 10 (5 MFLOP; 1.2×; at batch 100, 1.6×) and at
+ * 784-30-10 at batch 100 (9.6 MFLOP; 1.23×), but not at 784-30-10 at batch 10 (1 MFLOP). Where it does not pay
+ * after all, the pace (pace.ts) goes back to one. (Floating-point operations; see flopsPerExample.)
  */
-export const flopsPerThread = 4e6;
+export const flopsPerThread = 1.5e6;
 
 /** Floating-point operations to train on one example: forward pass and BP4 (2 per weight each), BP2 (2 per
  *  weight of every layer but the first). */
