@@ -42,7 +42,7 @@ function renderMarkdown(results) {
 
 /** The growth table (bench/growth.js), the kernel against the f32x4 peak, the 98% run and issue 20's targets. */
 function growthSection(results) {
-  const { growth, kernel, run98, machine } = results;
+  const { growth, kernel, run98, run98Constant, machine } = results;
   if (!growth) return [];
   const k = (x) => (x === undefined ? "-" : thousands(x / 1000) + "k");
   const peers = [...new Set(growth.trainers.filter((t) => t.peer).map((t) => t.peer))];
@@ -168,6 +168,13 @@ function growthSection(results) {
     ]);
   } else if (run98) {
     lines.push("", `Lesson 09's 98% run failed: ${run98.error}`);
+  }
+  if (run98Constant && !run98Constant.error) {
+    lines.push(
+      "",
+      `The README's 98% run at a constant rate, \`${run98Constant.command}\`: **${run98Constant.seconds.toFixed(1)} s**, ` +
+        `test accuracy ${percent(run98Constant.testAccuracy)} after ${epochs(run98Constant.epochs)}, peak RSS ${run98Constant.maxRssMB.toFixed(0)} MB.`,
+    );
   }
   lines.push(
     "",

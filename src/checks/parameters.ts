@@ -1,6 +1,7 @@
 import { LearnerError } from "../errors/learnerError";
 import { claim as strictClaim } from "./claim";
 import { withoutRecording } from "./progress";
+import { useKernelBuild } from "../engines/fast/wasmModule";
 
 /**
  * A lesson is an experiment the learner re-runs with other values. Each lesson declares here, once, the range
@@ -181,6 +182,9 @@ export function startLesson(
     );
   }
   const usesDefaults = changed.length === 0;
+  // The lessons train with the plain kernel (engines/fast/wasmModule.ts): then every learner's machine prints the
+  // same seeded numbers, the ones the lessons' claims were checked with, fused multiply-adds or not.
+  useKernelBuild("plain");
   let interrupted = false;
   return {
     changed,

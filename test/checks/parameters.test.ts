@@ -12,6 +12,7 @@ import {
   wholeBetween,
 } from "../../src/checks/parameters";
 import { ClaimError } from "../../src/checks/claim";
+import { kernelBuild, useKernelBuild } from "../../src/engines/fast/wasmModule";
 
 const specs = {
   seed: seedParameter(1),
@@ -28,6 +29,16 @@ function run(values: Record<string, unknown>) {
   const lesson = startLesson(specs, values, (l) => lines.push(l));
   return { lesson, lines };
 }
+
+test("a lesson trains with the plain kernel, whose seeded numbers are the same on every machine", () => {
+  try {
+    useKernelBuild("relaxed");
+    run(defaults);
+    assert.equal(kernelBuild(), "plain");
+  } finally {
+    useKernelBuild("auto");
+  }
+});
 
 test("ranges read as the parameters cell's comments state them", () => {
   assert.equal(rangeText(specs.eta), "0.001 to 0.35");

@@ -9,7 +9,14 @@ import { costs } from "../../src/cost";
 import { embeddedSplit } from "../../src/data/embedded";
 import { readableEngine } from "../../src/engines/readable";
 import { fastEngine, fastGradient } from "../../src/engines/fast";
-import { KernelBuild, kernelBuild, relaxedSimdAvailable, useKernelBuild } from "../../src/engines/fast/wasmModule";
+import {
+  KernelBuild,
+  fusesHere,
+  kernelBuild,
+  relaxedSimdAvailable,
+  useKernelBuild,
+} from "../../src/engines/fast/wasmModule";
+import { createKernel } from "../../src/engines/fast/kernel";
 import { numericGradient } from "../../src/gradcheck";
 import { cloneNetwork, createNetwork } from "../../src/network";
 import { randomDataset, worstError } from "../helpers";
@@ -33,16 +40,43 @@ function withEachBuild(check: (build: KernelBuild) => void): void {
   }
 }
 
-test("the plain kernel is the default (the same bits on every machine); the relaxed one runs wherever it is asked for, Node 20 included", () => {
+test("the relaxed kernel is the default where this CPU fuses multiply-adds, the plain one elsewhere; either runs wherever it is asked for, Node 20 included", () => {
   useKernelBuild("auto");
-  assert.equal(kernelBuild(), "plain");
   assert.equal(
     relaxedSimdAvailable(),
     true,
     "Node 20 has relaxed SIMD behind a flag that wasmModule.ts switches on; later versions by default",
   );
+  assert.equal(kernelBuild(), fusesHere() ? "relaxed" : "plain");
+  assert.equal(useKernelBuild("plain"), "plain");
   assert.equal(useKernelBuild("relaxed"), "relaxed");
   useKernelBuild("auto");
+});
+
+test("fusesHere tells a fused multiply-add (rounded once) from a multiply and an add (rounded twice), as f32 arithmetic predicts", () => {
+  // asm/peak.ts once from y = 1.1: twelve a = y · 0.999 + y, added up as ((a+a)+(a+a) + (a+a)+(a+a)) + ((a+a)+(a+a)).
+  const f = Math.fround,
+    y = f(1.1),
+    x = f(0.999);
+  const total = (a: number) => f(f(8 * a) + f(4 * a));
+  const twice = total(f(f(y * x) + y)),
+    once = total(f(y * x + y)); // y · x is exact in a double (24 + 24 bits), so f(...) rounds the sum once
+  assert.equal(twice, 26.386802673339844);
+  assert.equal(once, 26.386798858642578);
+  const peakOf = (build: KernelBuild) => {
+    useKernelBuild(build);
+    try {
+      return createKernel([4, 4], false, 1).calls.peak(1, 1.1);
+    } finally {
+      useKernelBuild("auto");
+    }
+  };
+  assert.equal(peakOf("plain"), twice, "the plain build multiplies, rounds, then adds");
+  assert.equal(peakOf("relaxed"), fusesHere() ? once : twice);
+  // This machine's x86 CPU has FMA (/proc/cpuinfo's "fma" flag), where V8 makes relaxed_madd one vfmadd.
+  const cpuinfo = fs.existsSync("/proc/cpuinfo") ? fs.readFileSync("/proc/cpuinfo", "utf8") : "";
+  if (process.arch === "x64" && /\bfma\b/.test(cpuinfo)) assert.equal(fusesHere(), true);
+  if (process.arch === "arm64") assert.equal(fusesHere(), true);
 });
 
 test("each kernel build's gradient equals the readable backprop's to 1e-5 on the course's networks, wide ones included, at batch 1, 10, 100 and an odd size", () => {
@@ -160,11 +194,14 @@ function inCopy(
   }
 }
 
-test("a Node of its own runs the plain kernel, DESCENT_KERNEL=relaxed the relaxed one, and without a usable relaxed kernel it falls back to the plain one", () => {
-  const auto = inCopy("console.log(fast.kernelBuild())");
+test("a Node of its own runs the relaxed kernel where the CPU fuses, DESCENT_KERNEL=plain or relaxed the one named, and without a usable relaxed kernel it falls back to the plain one", () => {
+  const auto = inCopy("console.log(fast.kernelBuild(), fast.fusesHere())");
   assert.equal(auto.status, 0, auto.stderr);
-  assert.equal(auto.stdout.trim(), "plain");
+  const [build, fuses] = auto.stdout.trim().split(" ");
+  assert.equal(build, fuses === "true" ? "relaxed" : "plain");
+  assert.equal(inCopy("console.log(fast.kernelBuild())", { DESCENT_KERNEL: "plain" }).stdout.trim(), "plain");
   assert.equal(inCopy("console.log(fast.kernelBuild())", { DESCENT_KERNEL: "relaxed" }).stdout.trim(), "relaxed");
+  assert.equal(inCopy("console.log(fast.kernelBuild())", {}, "kernel-relaxed.wasm").stdout.trim(), "plain");
   assert.equal(
     inCopy("console.log(fast.kernelBuild())", { DESCENT_KERNEL: "relaxed" }, "kernel-relaxed.wasm").stdout.trim(),
     "plain",
