@@ -71,8 +71,22 @@ export async function startServer(
       return { url, server };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  server.kill();
+  await stopServer(server);
   throw new Error(`${command} did not answer on ${url} within a minute`);
+}
+
+/**
+ * Stops a server of startServer: SIGTERM, then SIGKILL if it is still there after 10 s. A Jupyter server that gets
+ * SIGTERM while a kernel is starting can wait for ever (seen once in 2,000 s of browser tests: JupyterLab alive
+ * 10 minutes after its test, which kept node --test waiting for it).
+ */
+export async function stopServer(server: ChildProcess | undefined): Promise<void> {
+  if (!server?.pid || server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+  server.kill("SIGTERM");
+  const timer = setTimeout(() => server.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 /**

@@ -4,7 +4,7 @@ import { ChildProcess } from "child_process";
 import * as path from "path";
 import { Browser } from "playwright-core";
 import { launchChromium } from "./browser";
-import { lessons, root, shutDownKernels, startJupyterApp } from "./jupyterServer";
+import { lessons, root, shutDownKernels, startJupyterApp, stopServer } from "./jupyterServer";
 import { assertRanClean, playFirstAnimation, runAllCells } from "./labPage";
 
 // JupyterLab in a real browser: on a copy of the notebooks (quick parameters injected after each parameters
@@ -22,7 +22,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  server?.kill();
+  await stopServer(server);
 });
 
 for (const file of lessons) {

@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Browser, Page } from "playwright-core";
 import { launchChromium, serve } from "./browser";
-import { lessons, root, startJupyterApp } from "./jupyterServer";
+import { lessons, root, startJupyterApp, stopServer } from "./jupyterServer";
 
 // Each lesson's first cell links the previous lesson, the course's start (00) and the next one. Here a browser
 // follows those links: in JupyterLab (the click in the rendered markdown opens the neighbour in a tab of its own)
@@ -118,7 +118,7 @@ test(
       );
       await page.close();
     } finally {
-      server?.kill();
+      await stopServer(server);
     }
   },
 );

@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Browser, Page } from "playwright-core";
 import { hasMath, launchChromium } from "./browser";
-import { copyCourse, freePort, root, shutDownKernels, startServer } from "./jupyterServer";
+import { copyCourse, freePort, root, shutDownKernels, startServer, stopServer } from "./jupyterServer";
 
 // Notebook 6 (Debian's jupyter-notebook) in a real browser. It runs a chart's scripts only in a trusted
 // notebook, so this proves that an executed lesson from `npm run lesson` (signed) shows its stored charts
@@ -61,7 +61,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  server?.kill();
+  await stopServer(server);
 });
 
 /** Opens a notebook; with `storedCharts`, waits until its stored charts' scripts have drawn (slow on a cold machine). */

@@ -3,7 +3,7 @@ import { ChildProcess } from "child_process";
 import * as path from "path";
 import { Browser } from "playwright-core";
 import { launchChromium } from "./browser";
-import { root, shutDownKernels, startJupyterApp } from "./jupyterServer";
+import { root, shutDownKernels, startJupyterApp, stopServer } from "./jupyterServer";
 import { assertRanClean, runAllCells } from "./labPage";
 
 // Notebook 7 (what `jupyter notebook` is now) in a real browser. It shares JupyterLab's renderers, which
@@ -22,7 +22,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  server?.kill();
+  await stopServer(server);
 });
 
 for (const file of lessons) {
