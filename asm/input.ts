@@ -1,4 +1,5 @@
 import { Layer } from "./layer";
+import { shareStart } from "./together";
 
 /**
  * The input layer, w^0, on images: most of an MNIST digit is black, and a black pixel's grey value is exactly 0,
@@ -17,8 +18,8 @@ import { Layer } from "./layer";
  *             the address of its 4 grey values in A^0 and the offset of its error row, i · pOut · 4
  */
 
-/** The bytes of a group's `inkedBy` row: 2m + 1 i32, rounded up to whole cache lines, as the threads write
- *  alternate groups' rows (src/engines/fast/kernel.ts reserves as many). */
+/** The bytes of a group's `inkedBy` row: 2m + 1 i32, rounded up to whole cache lines, as each thread writes its
+ *  own groups' rows (src/engines/fast/kernel.ts reserves as many). */
 // @ts-ignore: decorator
 @inline export function listBytes(m: i32): usize {
   return ((<usize>m << 3) + 4 + 63) & ~63;
@@ -67,16 +68,19 @@ export function loadImages(L: Layer, images: usize, indices: usize, i0: i32, i1:
   }
 }
 
-/** The `inkedBy` rows of thread t's groups (g = t, t + threads, ...: their ink is spread alike), from the
- *  `inked` rows of all m examples. */
+/** The `inkedBy` rows of thread t's groups, a contiguous share of them (shareStart), from the `inked` rows of all m
+ *  examples, which list each example's groups in order: so each example's entries for those groups are together. */
 export function listByGroup(L: Layer, m: i32, t: i32, threads: i32): void {
-  const inBytes = <usize>L.pIn << 2, rowBytes = <usize>L.pIn + 4, byRow = listBytes(m), groups = <usize>L.pIn >> 2;
-  for (let g = <usize>t; g < groups; g += <usize>threads) store<i32>(L.inkedBy + g * byRow, 0);
+  const inBytes = <usize>L.pIn << 2, rowBytes = <usize>L.pIn + 4, byRow = listBytes(m), groups = L.pIn >> 2;
+  const g0 = <usize>shareStart(groups, t, threads), g1 = <usize>shareStart(groups, t + 1, threads);
+  for (let g = g0; g < g1; g++) store<i32>(L.inkedBy + g * byRow, 0);
   for (let i = 0; i < m; i++) {
     const inked = L.inked + <usize>i * rowBytes, count = <usize>load<i32>(inked), a = L.input + <usize>i * inBytes;
-    for (let c: usize = 0; c < count; c++) {
+    let c: usize = 0;
+    while (c < count && <usize>load<i32>(inked + 4 + (c << 2)) < g0) c++;
+    for (; c < count; c++) {
       const g = <usize>load<i32>(inked + 4 + (c << 2));
-      if (threads > 1 && g % <usize>threads != <usize>t) continue;
+      if (g >= g1) break;
       const list = L.inkedBy + g * byRow, n = <usize>load<i32>(list);
       store<i32>(list + 4 + (n << 3), <i32>(a + ((L.dense != 0 ? g : c) << 4)));
       store<i32>(list + 8 + (n << 3), i * L.pOut << 2);

@@ -4,7 +4,14 @@ import { ChildProcess } from "child_process";
 import * as path from "path";
 import { Browser, Page } from "playwright-core";
 import { launchChromium } from "./browser";
-import { freePort, settingsDir, shutDownKernels, startServer, waitForConnectedKernel, stopServer } from "./jupyterServer";
+import {
+  freePort,
+  settingsDir,
+  shutDownKernels,
+  startServer,
+  waitForConnectedKernel,
+  stopServer,
+} from "./jupyterServer";
 import { burst, epochs, interrupted, liveCourse, longTraining, root, runs } from "./liveNotebooks";
 
 // Live training in JupyterLab: every run's chart holds one point per epoch (JupyterLab's plotly renderer once
