@@ -53,3 +53,12 @@ test("when the machine changes, the pace follows: threads once they are faster a
 test("one thread asked for is one thread", () => {
   assert.deepEqual(new Set(run(1, () => 1, 100)), new Set([1]));
 });
+
+test("a choice that is faster but now and then slowed by another process keeps the batches: each is judged by its best recent batches", () => {
+  // Threads take 0.7 of one thread's time, but every 5th batch another process stalls them (5×); both vary by ±10%.
+  let n = 0;
+  const noise = () => 1 + 0.1 * Math.sin(++n * 12.9898);
+  const used = run(2, (t) => (t === 2 ? 0.7 * noise() * (n % 5 === 0 ? 5 : 1) : noise()), 5000);
+  const threaded = used.filter((t) => t === 2).length;
+  assert.ok(threaded >= 0.95 * 5000, `${threaded} of 5000 batches with threads`);
+});

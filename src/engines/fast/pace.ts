@@ -18,35 +18,40 @@ const trialLength = 3;
 /** Batches between trials at first, and at most once the other choice keeps losing. */
 const firstInterval = 32,
   longestInterval = 4096;
+/** The choice in use is judged by its best of this many latest batches, as a trial by its best of trialLength: a
+ *  running mean would count every batch that another process slowed, and hand the choice to a trial that was
+ *  only luckier. */
+const recentLength = 8;
 
 export function createPace(most: number): Pace {
   if (most <= 1) return { next: () => 1, record: () => {} };
-  // Seconds per example by choice: 0 for one thread, 1 for `most`; the trial's best, or a running mean.
-  const perExample = [Infinity, Infinity];
+  // Choices: 0 for one thread, 1 for `most`. Seconds per example of the choice in use's latest batches.
   let using = 1,
     trying = -1,
     trial: number[] = [],
+    recent: number[] = [],
     until = trialLength,
     interval = firstInterval;
   return {
     next: () => ((trying >= 0 ? trying : using) === 1 ? most : 1),
     record(threads, seconds, examples) {
-      const choice = threads > 1 ? 1 : 0,
-        rate = seconds / Math.max(1, examples);
+      const rate = seconds / Math.max(1, examples);
       if (trying >= 0) {
         trial.push(rate);
         if (trial.length < trialLength) return;
-        perExample[trying] = Math.min(...trial);
+        const won = Math.min(...trial) < Math.min(...recent);
         trying = -1;
-        trial = [];
-        if (perExample[1 - using] < perExample[using]) {
+        if (won) {
           using = 1 - using;
+          recent = trial;
           interval = firstInterval;
         } else interval = Math.min(interval * 2, longestInterval);
+        trial = [];
         until = interval;
         return;
       }
-      perExample[choice] = perExample[choice] === Infinity ? rate : 0.75 * perExample[choice] + 0.25 * rate;
+      recent.push(rate);
+      if (recent.length > recentLength) recent.shift();
       if (--until <= 0) trying = 1 - using;
     },
   };
