@@ -147,7 +147,7 @@ function growthSection(results) {
   if (k100)
     targets.push([
       "kernel on 784-100-10 at batch 100: at least 70% of the f32x4 peak",
-      `${Math.round((100 * k100.gflops) / kernel.peakGflops)}%`,
+      `${((100 * k100.gflops) / kernel.peakGflops).toFixed(1)}%`,
       k100.gflops >= 0.7 * kernel.peakGflops ? "yes" : "no",
     ]);
   if (run98 && !run98.error) {
