@@ -79,7 +79,7 @@ function backprop(
   prefetch(images, indices + (<usize>m << 2), shareStart(upcoming, t, threads), shareStart(upcoming, t + 1, threads), <usize>first.nIn);
   loadImages(first, images, indices, i0, i1);
   barrier(sync, threads, 1);
-  listByGroup(first, m, t, threads);
+  if (first.dense == 0) listByGroup(first, m, t, threads); // images with ink nearly everywhere go without the lists
   forwardInput(first, 0, m, j0, j1, relu && layers > 1);
   barrier(sync, threads, 2);
   for (let l = 1; l < layers; l++) forward(layerAt(table, l), i0, i1, relu && l < layers - 1);
