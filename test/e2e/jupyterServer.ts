@@ -76,17 +76,46 @@ export async function startServer(
 }
 
 /**
- * Stops a server of startServer: SIGTERM, then SIGKILL if it is still there after 10 s. A Jupyter server that gets
- * SIGTERM while a kernel is starting can wait for ever (seen once in 2,000 s of browser tests: JupyterLab alive
- * 10 minutes after its test, which kept node --test waiting for it).
+ * Stops a server of startServer: SIGTERM, which also shuts its kernels down; if it is still there after 30 s, SIGKILL
+ * to its kernels and then to it. A Jupyter server that gets SIGTERM while a kernel is starting can wait for ever
+ * (seen once in 2,000 s of browser tests: JupyterLab alive 10 minutes after its test, which kept node --test
+ * waiting). Its kernels go first: a server killed before them leaves them running a lesson's cells (they are in
+ * sessions of their own), and the next test then shares the two cores with them.
  */
 export async function stopServer(server: ChildProcess | undefined): Promise<void> {
   if (!server?.pid || server.exitCode !== null || server.signalCode !== null) return;
+  const pid = server.pid;
   const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
   server.kill("SIGTERM");
-  const timer = setTimeout(() => server.kill("SIGKILL"), 10_000);
+  const timer = setTimeout(() => {
+    for (const child of childrenOf(pid)) {
+      try {
+        process.kill(child, "SIGKILL");
+      } catch {
+        // It ended meanwhile.
+      }
+    }
+    server.kill("SIGKILL");
+  }, 30_000);
   await exited;
   clearTimeout(timer);
+}
+
+/** The processes whose parent is `pid` (from /proc; none where there is no /proc). */
+function childrenOf(pid: number): number[] {
+  if (!fs.existsSync("/proc")) return [];
+  return fs
+    .readdirSync("/proc")
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((entry) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8"); // "pid (name) state ppid ..."
+        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid;
+      } catch {
+        return false; // it ended meanwhile
+      }
+    })
+    .map(Number);
 }
 
 /**
