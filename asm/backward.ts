@@ -1,6 +1,6 @@
 import { Layer } from "./layer";
 import { flush, madd, sum4 } from "./simd";
-import { SET, STEP, apply4, stepBiases } from "./step";
+import { SET, STEP, stepBiases, stepHalfTile, stepTile } from "./step";
 
 /**
  * BP2, the matrix form of δ^l = ((w^l)ᵀ δ^{l+1}) ⊙ σ'(z^l), for examples i0..i1 (thread t's, see together.ts):
@@ -75,7 +75,7 @@ function transpose(L: Layer, transposed: usize): void {
  *   ∇w = (Δ^{l+1})ᵀ · A^l   (∂C/∂w_jk = Σ_i δ_ij a_ik),   ∇b = the column sums of Δ^{l+1}
  *   w ← decay · w + c · ∇w,  b ← b + c · ∇b          (to step, c = −eta/m)
  * The errors are already times c (step.ts's scaleErrors), so the sums come out scaled. The loop takes a tile of
- * 4 rows × 8 columns of ∇w at a time (two 4 × 4 blocks of a panel) and runs down the batch: per example,
+ * 4 rows × 8 columns of ∇w at a time (two 4 × 4 blocks of a panel; step.ts's stepTile) and runs down the batch: per example,
  * 2 activation loads and 4 broadcast errors make 8 products, and the 8 sums stay in registers.
  */
 export function update(L: Layer, m: i32, decay: f32, mode: i32, p0: i32, p1: i32): void {
@@ -85,38 +85,13 @@ export function update(L: Layer, m: i32, decay: f32, mode: i32, p0: i32, p1: i32
   let k: usize = 0;
   for (; k + 32 <= inBytes; k += 32) {
     for (let j = j0; j < j1; j += 4) {
-      let g00 = f32x4.splat(0), g10 = f32x4.splat(0), g20 = f32x4.splat(0), g30 = f32x4.splat(0);
-      let g01 = f32x4.splat(0), g11 = f32x4.splat(0), g21 = f32x4.splat(0), g31 = f32x4.splat(0);
-      let a = L.input + k, d = L.delta + (j << 2);
-      for (let i = 0; i < m; i++, a += inBytes, d += outBytes) {
-        const x0 = v128.load(a), x1 = v128.load(a, 16), ds = v128.load(d);
-        let dj = i32x4.shuffle(ds, ds, 0, 0, 0, 0);
-        g00 = madd(dj, x0, g00); g01 = madd(dj, x1, g01);
-        dj = i32x4.shuffle(ds, ds, 1, 1, 1, 1);
-        g10 = madd(dj, x0, g10); g11 = madd(dj, x1, g11);
-        dj = i32x4.shuffle(ds, ds, 2, 2, 2, 2);
-        g20 = madd(dj, x0, g20); g21 = madd(dj, x1, g21);
-        dj = i32x4.shuffle(ds, ds, 3, 3, 3, 3);
-        g30 = madd(dj, x0, g30); g31 = madd(dj, x1, g31);
-      }
       const w = target + j * inBytes + (k << 2);
-      apply4(w, g00, g10, g20, g30, keep, set, whole);
-      apply4(w + 64, g01, g11, g21, g31, keep, set, whole);
+      stepTile(L.input + k, L.delta + (j << 2), m, inBytes, outBytes, w, w + 64, keep, set, whole);
     }
   }
   if (k < inBytes) { // a last group of 4 columns, when pIn is not a multiple of 8
     for (let j = j0; j < j1; j += 4) {
-      let g0 = f32x4.splat(0), g1 = f32x4.splat(0), g2 = f32x4.splat(0), g3 = f32x4.splat(0);
-      let a = L.input + k, d = L.delta + (j << 2);
-      for (let i = 0; i < m; i++, a += inBytes, d += outBytes) {
-        const x0 = v128.load(a), ds = v128.load(d);
-        g0 = madd(i32x4.shuffle(ds, ds, 0, 0, 0, 0), x0, g0);
-        g1 = madd(i32x4.shuffle(ds, ds, 1, 1, 1, 1), x0, g1);
-        g2 = madd(i32x4.shuffle(ds, ds, 2, 2, 2, 2), x0, g2);
-        g3 = madd(i32x4.shuffle(ds, ds, 3, 3, 3, 3), x0, g3);
-      }
-      const w = target + j * inBytes + (k << 2);
-      apply4(w, g0, g1, g2, g3, keep, set, whole);
+      stepHalfTile(L.input + k, L.delta + (j << 2), m, inBytes, outBytes, target + j * inBytes + (k << 2), keep, set, whole);
     }
   }
   stepBiases(L, m, mode, j0, j1);

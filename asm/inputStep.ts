@@ -1,6 +1,6 @@
 import { Layer } from "./layer";
 import { listBytes } from "./input";
-import { SET, STEP, apply4 } from "./step";
+import { SET, STEP, apply4, stepHalfTile, stepTile } from "./step";
 import { madd } from "./simd";
 
 // The input layer's step, on the lists of input.ts.
@@ -58,41 +58,20 @@ export function updateInput(L: Layer, m: i32, decay: f32, mode: i32, j0: usize, 
 /**
  * updateInput when the images have ink nearly everywhere (L.dense, A^0 with every group at its own place): the same
  * sums over every example, in order of i, without the lists (a black group's products are exactly 0). Two groups
- * of 4 inputs and 4 neurons at a time, so each error spread over the lanes serves two groups.
+ * of 4 inputs and 4 neurons at a time (step.ts's stepTile), so each error spread over the lanes serves two groups.
  */
 function updateDense(L: Layer, m: i32, target: usize, keep: v128, set: bool, whole: bool, j0: usize, j1: usize): void {
-  const pOut = <usize>L.pOut, groups = <usize>L.pIn >> 2, inBytes = <usize>L.pIn << 2, outBytes = pOut << 2;
-  const groupBytes = pOut << 4, end = L.input + <usize>m * inBytes;
+  const groups = <usize>L.pIn >> 2, inBytes = <usize>L.pIn << 2, outBytes = <usize>L.pOut << 2, groupBytes = <usize>L.pOut << 4;
   let g: usize = 0;
   for (; g + 2 <= groups; g += 2) {
     for (let j = j0; j < j1; j += 4) {
-      let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0);
-      let b0 = f32x4.splat(0), b1 = f32x4.splat(0), b2 = f32x4.splat(0), b3 = f32x4.splat(0);
-      for (let a = L.input + (g << 4), d = L.delta + (j << 2); a < end; a += inBytes, d += outBytes) {
-        const x0 = v128.load(a), x1 = v128.load(a, 16), d0 = v128.load(d);
-        let e = i32x4.shuffle(d0, d0, 0, 0, 0, 0);
-        a0 = madd(e, x0, a0); b0 = madd(e, x1, b0);
-        e = i32x4.shuffle(d0, d0, 1, 1, 1, 1);
-        a1 = madd(e, x0, a1); b1 = madd(e, x1, b1);
-        e = i32x4.shuffle(d0, d0, 2, 2, 2, 2);
-        a2 = madd(e, x0, a2); b2 = madd(e, x1, b2);
-        e = i32x4.shuffle(d0, d0, 3, 3, 3, 3);
-        a3 = madd(e, x0, a3); b3 = madd(e, x1, b3);
-      }
       const w = target + g * groupBytes + (j << 4);
-      apply4(w, a0, a1, a2, a3, keep, set, whole);
-      apply4(w + groupBytes, b0, b1, b2, b3, keep, set, whole);
+      stepTile(L.input + (g << 4), L.delta + (j << 2), m, inBytes, outBytes, w, w + groupBytes, keep, set, whole);
     }
   }
   if (g < groups) { // the last group of an odd number
     for (let j = j0; j < j1; j += 4) {
-      let a0 = f32x4.splat(0), a1 = f32x4.splat(0), a2 = f32x4.splat(0), a3 = f32x4.splat(0);
-      for (let a = L.input + (g << 4), d = L.delta + (j << 2); a < end; a += inBytes, d += outBytes) {
-        const x0 = v128.load(a), d0 = v128.load(d);
-        a0 = madd(i32x4.shuffle(d0, d0, 0, 0, 0, 0), x0, a0); a1 = madd(i32x4.shuffle(d0, d0, 1, 1, 1, 1), x0, a1);
-        a2 = madd(i32x4.shuffle(d0, d0, 2, 2, 2, 2), x0, a2); a3 = madd(i32x4.shuffle(d0, d0, 3, 3, 3, 3), x0, a3);
-      }
-      apply4(target + g * groupBytes + (j << 4), a0, a1, a2, a3, keep, set, whole);
+      stepHalfTile(L.input + (g << 4), L.delta + (j << 2), m, inBytes, outBytes, target + g * groupBytes + (j << 4), keep, set, whole);
     }
   }
 }
